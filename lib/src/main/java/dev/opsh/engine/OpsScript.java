@@ -1,0 +1,22 @@
+package dev.opsh.engine;
+
+import dev.opsh.dsl.CoreVerbs;
+import dev.opsh.dsl.OpsContext;
+import groovy.lang.Script;
+
+/**
+ * The base class of every line and script evaluated by opsh. The DSL verbs come from the verb
+ * group interfaces it implements; it only supplies their session context.
+ */
+public abstract class OpsScript extends Script implements CoreVerbs {
+    private OpsContext context;
+
+    void bind(OpsContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public OpsContext context() {
+        return context;
+    }
+}
