@@ -29,17 +29,19 @@ public final class Repl {
     private final Terminal terminal;
     private final LineReader reader;
     private final ReplCommands commands;
+    private final OpshCompleter completer;
     private ExecutorService worker = newWorker();
 
     public Repl(Session session, Terminal terminal, Path historyFile) {
         this.session = session;
         this.terminal = terminal;
         this.commands = new ReplCommands(session, this::history);
+        this.completer = new OpshCompleter(session, commands);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("opsh")
                 .parser(new GroovyLineParser())
-                .completer(new OpshCompleter(session, commands))
+                .completer(completer)
                 .highlighter(new GroovyHighlighter())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
@@ -51,6 +53,10 @@ public final class Repl {
 
     private org.jline.reader.History history() {
         return reader.getHistory();
+    }
+
+    OpshCompleter completer() {
+        return completer;
     }
 
     public LineReader reader() {
