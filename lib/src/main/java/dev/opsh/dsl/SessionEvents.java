@@ -1,5 +1,6 @@
 package dev.opsh.dsl;
 
+import dev.opsh.guard.GuardRecord;
 import java.time.Duration;
 
 /**
@@ -17,4 +18,7 @@ public interface SessionEvents {
 
     /** A command ran on a remote host. */
     default void remote(String host, String command, int exit, Duration duration) {}
+
+    /** The guard decided about a mutation; the record never holds the phrase the operator typed. */
+    default void guard(GuardRecord record) {}
 }

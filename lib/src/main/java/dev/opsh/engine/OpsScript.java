@@ -1,6 +1,11 @@
 package dev.opsh.engine;
 
 import dev.opsh.dsl.BackupVerbs;
+import dev.opsh.dsl.ChaosVerbs;
+import dev.opsh.dsl.HaproxyVerbs;
+import dev.opsh.dsl.HealthVerbs;
+import dev.opsh.dsl.RabbitMqVerbs;
+import dev.opsh.dsl.SshVerbs;
 import dev.opsh.dsl.CoreVerbs;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.PostgresVerbs;
@@ -11,7 +16,8 @@ import groovy.lang.Script;
  * The base class of every line and script evaluated by opsh. The DSL verbs come from the verb
  * group interfaces it implements; it only supplies their session context.
  */
-public abstract class OpsScript extends Script implements CoreVerbs, PostgresVerbs, BackupVerbs, RedisVerbs {
+public abstract class OpsScript extends Script implements CoreVerbs, PostgresVerbs, BackupVerbs, RedisVerbs, RabbitMqVerbs,
+        HaproxyVerbs, HealthVerbs, SshVerbs, ChaosVerbs {
     private OpsContext context;
 
     void bind(OpsContext context) {
