@@ -9,7 +9,10 @@ import dev.opsh.dsl.SshVerbs;
 import dev.opsh.dsl.CoreVerbs;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.PostgresVerbs;
+import dev.opsh.dsl.PostgresWriteVerbs;
+import dev.opsh.dsl.QueueWriteVerbs;
 import dev.opsh.dsl.RedisVerbs;
+import dev.opsh.dsl.RedisWriteVerbs;
 import groovy.lang.Script;
 
 /**
@@ -17,7 +20,7 @@ import groovy.lang.Script;
  * group interfaces it implements; it only supplies their session context.
  */
 public abstract class OpsScript extends Script implements CoreVerbs, PostgresVerbs, BackupVerbs, RedisVerbs, RabbitMqVerbs,
-        HaproxyVerbs, HealthVerbs, SshVerbs, ChaosVerbs {
+        HaproxyVerbs, HealthVerbs, SshVerbs, ChaosVerbs, PostgresWriteVerbs, RedisWriteVerbs, QueueWriteVerbs {
     private OpsContext context;
 
     void bind(OpsContext context) {

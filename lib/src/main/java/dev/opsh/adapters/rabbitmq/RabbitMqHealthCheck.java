@@ -27,12 +27,11 @@ public final class RabbitMqHealthCheck implements HealthCheck {
     public ServiceHealth probe(Service service, OpsContext context) {
         long start = System.nanoTime();
         String address = ServiceLookup.firstHost(context.inventory(), service).address();
-        int port = service.port() == 0 ? ConnectionFactory.DEFAULT_AMQP_PORT : service.port();
+        int port = AmqpFactory.port(service);
         String endpoint = address + ":" + port;
         try {
             context.provisioner().prepare(service);
-            String user = service.user() == null ? "guest" : service.user();
-            String amqpFailure = amqp(service, address, port, user, context.secrets().resolve(service.password()));
+            String amqpFailure = amqp(AmqpFactory.of(context, service, service.deadlines().health()), service, endpoint);
             if (amqpFailure != null) {
                 return Probes.down(service.name(), service.type(), endpoint, start, amqpFailure);
             }
@@ -45,24 +44,14 @@ public final class RabbitMqHealthCheck implements HealthCheck {
     }
 
     /** Opens and closes one AMQP connection; null when it worked, else why it did not. */
-    private static String amqp(Service service, String address, int port, String user, String password) {
+    private static String amqp(ConnectionFactory factory, Service service, String endpoint) {
         Deadlines deadlines = service.deadlines();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(address);
-        factory.setPort(port);
-        factory.setUsername(user);
-        factory.setPassword(password == null ? "" : password);
-        String vhost = service.setting("vhost");
-        factory.setVirtualHost(vhost == null ? "/" : vhost);
-        factory.setConnectionTimeout((int) deadlines.connect().toMillis());
-        factory.setHandshakeTimeout((int) deadlines.health().toMillis());
-        factory.setShutdownTimeout(0);
-        factory.setAutomaticRecoveryEnabled(false);
-        String at = "AMQP " + address + ":" + port;
+        String user = factory.getUsername();
+        String at = "AMQP " + endpoint;
         try (Connection ignored = factory.newConnection("opsh health")) {
             return null;
         } catch (AuthenticationFailureException e) {
-            return at + ": authentication failed for user " + user + " at " + address + ":" + port;
+            return at + ": authentication failed for user " + user + " at " + endpoint;
         } catch (ConnectException e) {
             return at + ": connection refused";
         } catch (SocketTimeoutException | TimeoutException e) {

@@ -2,19 +2,14 @@ package dev.opsh.adapters.redis;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
-import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
-import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -30,12 +25,12 @@ public final class RedisFacade {
     public static final int SCAN_LIMIT = 1000;
     private static final int SCAN_BATCH = 1000;
 
-    private final OpsContext context;
     private final Service service;
+    private final RedisCalls calls;
 
     public RedisFacade(OpsContext context, Service service) {
-        this.context = context;
         this.service = service;
+        this.calls = new RedisCalls(context, service);
     }
 
     /** {@code PONG} when the server answers. */
@@ -110,41 +105,6 @@ public final class RedisFacade {
     }
 
     private <T> T call(String command, Function<Jedis, T> work) {
-        context.provisioner().prepare(service);
-        RedisTarget target = RedisTarget.of(context, service);
-        Deadlines deadlines = service.deadlines();
-        String key = "redis:" + service.name();
-        String tried = "running " + command;
-        for (int attempt = 1; ; attempt++) {
-            RedisSession session = context.client(key, () -> open(target, deadlines));
-            AtomicBoolean aborted = new AtomicBoolean();
-            try (InFlight.Registration ignored = context.inFlight().register(() -> {
-                aborted.set(true);
-                session.abort();
-            })) {
-                T result = work.apply(session.jedis());
-                session.markUsed();
-                return result;
-            } catch (JedisException e) {
-                boolean broken = !session.jedis().isConnected() || e instanceof JedisConnectionException;
-                if (broken) {
-                    context.discard(key);
-                }
-                if (aborted.get()) {
-                    throw new OpshException(ExitCode.FAILURE, command + " on " + target + " was cancelled", e);
-                }
-                if (!broken || !session.used() || RedisErrors.isTimeout(e) || attempt > 1) {
-                    throw RedisErrors.translate(target, tried, deadlines, e);
-                }
-            }
-        }
-    }
-
-    private static RedisSession open(RedisTarget target, Deadlines deadlines) {
-        try {
-            return new RedisSession(RedisConnector.open(target, deadlines.connect(), deadlines.read()));
-        } catch (JedisException e) {
-            throw RedisErrors.translate(target, "connecting as user " + target.userName(), deadlines, e);
-        }
+        return calls.call(command, work);
     }
 }
