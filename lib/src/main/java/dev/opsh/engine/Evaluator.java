@@ -39,6 +39,7 @@ public final class Evaluator {
     public Evaluator(OpsContext context) {
         this.context = context;
         this.config = configuration();
+        ScriptSurface.install();
         reset();
     }
 
@@ -98,6 +99,7 @@ public final class Evaluator {
             sessionImports.commit();
             if (script instanceof OpsScript ops) {
                 ops.bind(context);
+                ScriptSurface.restrict(ops);
             }
             return script;
         } catch (MultipleCompilationErrorsException e) {
