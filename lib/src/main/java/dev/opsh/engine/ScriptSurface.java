@@ -44,9 +44,15 @@ final class ScriptSurface {
         }
     }
 
-    /** Restricts one compiled input before it runs. */
+    /**
+     * Restricts one compiled input before it runs: the instance's metaclass, which calls on the
+     * script go through, and its class's entry in the registry, which method pointers
+     * ({@code this.&context}) are resolved through.
+     */
     static void restrict(Script script) {
-        script.setMetaClass(new PublicApiMetaClass(script.getClass(), WIRING));
+        PublicApiMetaClass metaClass = new PublicApiMetaClass(script.getClass(), WIRING);
+        GroovySystem.getMetaClassRegistry().setMetaClass(script.getClass(), metaClass);
+        script.setMetaClass(metaClass);
     }
 
     private static Set<Class<?>> facades() {
