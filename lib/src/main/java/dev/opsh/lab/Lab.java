@@ -89,12 +89,12 @@ public final class Lab {
      * leaving running ones alone, and returns when every one answers over its own protocol.
      */
     public void up(Set<String> services, LabListener listener) {
+        List<String> wanted = LabServices.resolve(services);
         LabLock.run(dir, () -> {
             LabConfig config = config();
             Labctl labctl = new Labctl(config);
             labctl.install();
             Map<String, ServiceLauncher> launchers = LabServices.launchers(config, labctl);
-            List<String> wanted = LabServices.resolve(services, launchers);
             if (throwaway) {
                 tieToJvm(labctl);
             }

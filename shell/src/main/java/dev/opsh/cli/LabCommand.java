@@ -1,0 +1,149 @@
+package dev.opsh.cli;
+
+import dev.opsh.ExitCode;
+import dev.opsh.OpshException;
+import dev.opsh.lab.Lab;
+import dev.opsh.lab.LabListener;
+import dev.opsh.lab.LabServiceStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code opsh lab up|down|status}: the local lab of private servers that the lab and drill
+ * inventories use. Exit codes: 0 done, 1 a service failed, 2 bad usage.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = "Start, stop and inspect the local lab: private PostgreSQL (with pgBackRest), Redis, RabbitMQ, "
+                + "sshd and HAProxy on loopback ports. It starts on first use and runs until 'opsh lab down'.",
+        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
+public final class LabCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The lab's state directory (default: $OPSH_LAB_DIR, else $XDG_STATE_HOME/opsh/lab, else ~/.local/state/opsh/lab).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+
+    Lab lab() {
+        return Lab.at(dir == null ? Lab.defaultDir() : dir);
+    }
+
+    /** Runs one subcommand's action, turning an operator-facing failure into one line and its exit code. */
+    int run(CommandSpec sub, Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (OpshException e) {
+            sub.commandLine().getErr().println("opsh lab " + sub.name() + ": " + e.getMessage());
+            return e.exitCode().code();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start the lab's services (all when none is named; what they need comes along) and show each as it becomes ready.")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        LabCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "postgres, redis, rabbitmq, sshd, haproxy")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return parent.run(spec, () -> {
+                PrintWriter out = spec.commandLine().getOut();
+                Lab lab = parent.lab();
+                out.println("lab in " + lab.dir());
+                out.flush();
+                long start = System.nanoTime();
+                lab.up(new LinkedHashSet<>(services), new Progress(out));
+                out.printf(Locale.ROOT, "lab up in %.1f s%n", (System.nanoTime() - start) / 1e9);
+                out.flush();
+                return ExitCode.OK.code();
+            });
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Stop every lab process (and check that none is left). The lab's data stays for the next 'up'.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        LabCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.run(spec, () -> {
+                Lab lab = parent.lab();
+                lab.down();
+                spec.commandLine().getOut().println("lab down: no lab process left (" + lab.dir() + ")");
+                return ExitCode.OK.code();
+            });
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show each lab service: its PID, its port, and whether it runs and accepts connections.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        LabCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.run(spec, () -> {
+                PrintWriter out = spec.commandLine().getOut();
+                List<LabServiceStatus> rows = parent.lab().status();
+                String format = "%-9s %-8s %-6s %-6s %s%n";
+                out.printf(Locale.ROOT, format, "SERVICE", "PID", "PORT", "HEALTH", "DETAIL");
+                for (LabServiceStatus row : rows) {
+                    out.printf(Locale.ROOT, format, row.service(), row.pid() == 0 ? "-" : Long.toString(row.pid()),
+                            row.port() == 0 ? "-" : Integer.toString(row.port()), row.state(), row.detail());
+                }
+                out.flush();
+                return ExitCode.OK.code();
+            });
+        }
+    }
+
+    /** Prints each step and each service as it becomes ready. */
+    private record Progress(PrintWriter out) implements LabListener {
+        @Override
+        public void step(String service, String message) {
+            out.printf(Locale.ROOT, "  %-9s %s%n", service, message);
+            out.flush();
+        }
+
+        @Override
+        public void ready(String service, Duration elapsed, String detail) {
+            out.printf(Locale.ROOT, "  %-9s ready %5.1f s  %s%n", service, elapsed.toMillis() / 1000.0, detail);
+            out.flush();
+        }
+    }
+}
