@@ -20,8 +20,8 @@ import picocli.CommandLine;
 public class LabBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        System.out.println("| run | cold up (s) | warm up (s) | peak RSS of lab processes (MiB) |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| run | cold up (s) | postgres ready (s) | rabbitmq ready (s) | warm up (s) | peak RSS (MiB) |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int round = 1; round <= rounds; round++) {
             Path dir = Files.createTempDirectory("opsh-lab-bench-");
             AtomicLong peak = new AtomicLong();
@@ -37,24 +37,29 @@ public class LabBench {
             });
             sampler.setDaemon(true);
             sampler.start();
-            double cold = timeUp(dir);
-            double warm = timeUp(dir);
+            long start = System.nanoTime();
+            String coldOutput = run(dir, "up");
+            double cold = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            run(dir, "up");
+            double warm = (System.nanoTime() - start) / 1e9;
             Thread.sleep(5000);
             sampler.interrupt();
             sampler.join();
             run(dir, "down");
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f | %.0f |%n", round, cold, warm, peak.get() / 1024.0);
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %s | %s | %.2f | %.0f |%n", round, cold, ready(coldOutput, "postgres"),
+                    ready(coldOutput, "rabbitmq"), warm, peak.get() / 1024.0);
             deleteTree(dir);
         }
     }
 
-    private static double timeUp(Path dir) {
-        long start = System.nanoTime();
-        run(dir, "up");
-        return (System.nanoTime() - start) / 1e9;
+    /** The seconds 'lab up' printed for a service: "  rabbitmq  ready   8.1 s  started, ...". */
+    private static String ready(String output, String service) {
+        return output.lines().map(String::trim).filter(l -> l.startsWith(service + " ") && l.contains(" ready "))
+                .map(l -> l.replaceFirst("^\\S+\\s+ready\\s+([0-9.]+) s.*$", "$1")).findFirst().orElse("?");
     }
 
-    private static void run(Path dir, String subcommand) {
+    private static String run(Path dir, String subcommand) {
         StringWriter out = new StringWriter();
         CommandLine command = new CommandLine(new LabCommand());
         command.setOut(new PrintWriter(out, true));
@@ -63,6 +68,7 @@ public class LabBench {
         if (exit != 0) {
             throw new IllegalStateException("lab " + subcommand + " exited " + exit + ":\n" + out);
         }
+        return out.toString();
     }
 
     /** The summed VmRSS of every live process whose process group is one the lab recorded. */
