@@ -8,7 +8,6 @@ import dev.opsh.lab.LabServiceStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,9 +24,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Start, stop and inspect the local lab: private PostgreSQL (with pgBackRest), Redis, RabbitMQ, "
-                + "sshd and HAProxy on loopback ports. It starts on first use and runs until 'opsh lab down'.",
-        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
+                + "sshd and HAProxy on loopback ports. It starts on first use and runs until 'opsh lab down'.")
 public final class LabCommand implements Callable<Integer> {
+    private static final String ROW = "%-9s %-8s %-6s %-6s %s%n";
+
     @Spec
     CommandSpec spec;
 
@@ -42,93 +41,63 @@ public final class LabCommand implements Callable<Integer> {
         return ExitCode.USAGE.code();
     }
 
-    Lab lab() {
-        return Lab.at(dir == null ? Lab.defaultDir() : dir);
-    }
-
-    /** Runs one subcommand's action, turning an operator-facing failure into one line and its exit code. */
-    int run(CommandSpec sub, Callable<Integer> action) {
-        try {
-            return action.call();
-        } catch (OpshException e) {
-            sub.commandLine().getErr().println("opsh lab " + sub.name() + ": " + e.getMessage());
-            return e.exitCode().code();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = "Start the lab's services (all when none is named; what they need comes along) and show each as it becomes ready.")
-    static final class Up implements Callable<Integer> {
-        @ParentCommand
-        LabCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "postgres, redis, rabbitmq, sshd, haproxy")
-        List<String> services = new ArrayList<>();
-
-        @Override
-        public Integer call() {
-            return parent.run(spec, () -> {
-                PrintWriter out = spec.commandLine().getOut();
-                Lab lab = parent.lab();
-                out.println("lab in " + lab.dir());
-                out.flush();
-                long start = System.nanoTime();
-                lab.up(new LinkedHashSet<>(services), new Progress(out));
-                out.printf(Locale.ROOT, "lab up in %.1f s%n", (System.nanoTime() - start) / 1e9);
-                out.flush();
-                return ExitCode.OK.code();
-            });
-        }
+    int up(@Parameters(paramLabel = "SERVICE", arity = "0..*", description = "postgres, redis, rabbitmq, sshd, haproxy")
+            List<String> services) {
+        return run("up", out -> {
+            Lab lab = lab();
+            out.println("lab in " + lab.dir());
+            out.flush();
+            long start = System.nanoTime();
+            lab.up(services == null ? java.util.Set.of() : new LinkedHashSet<>(services), new Progress(out));
+            out.printf(Locale.ROOT, "lab up in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        });
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
             description = "Stop every lab process (and check that none is left). The lab's data stays for the next 'up'.")
-    static final class Down implements Callable<Integer> {
-        @ParentCommand
-        LabCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return parent.run(spec, () -> {
-                Lab lab = parent.lab();
-                lab.down();
-                spec.commandLine().getOut().println("lab down: no lab process left (" + lab.dir() + ")");
-                return ExitCode.OK.code();
-            });
-        }
+    int down() {
+        return run("down", out -> {
+            Lab lab = lab();
+            lab.down();
+            out.println("lab down: no lab process left (" + lab.dir() + ")");
+        });
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show each lab service: its PID, its port, and whether it runs and accepts connections.")
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        LabCommand parent;
+    int status() {
+        return run("status", out -> {
+            out.printf(Locale.ROOT, ROW, "SERVICE", "PID", "PORT", "HEALTH", "DETAIL");
+            for (LabServiceStatus row : lab().status()) {
+                out.printf(Locale.ROOT, ROW, row.service(), row.pid() == 0 ? "-" : Long.toString(row.pid()),
+                        row.port() == 0 ? "-" : Integer.toString(row.port()), row.state(), row.detail());
+            }
+        });
+    }
 
-        @Spec
-        CommandSpec spec;
+    private Lab lab() {
+        return Lab.at(dir == null ? Lab.defaultDir() : dir);
+    }
 
-        @Override
-        public Integer call() {
-            return parent.run(spec, () -> {
-                PrintWriter out = spec.commandLine().getOut();
-                List<LabServiceStatus> rows = parent.lab().status();
-                String format = "%-9s %-8s %-6s %-6s %s%n";
-                out.printf(Locale.ROOT, format, "SERVICE", "PID", "PORT", "HEALTH", "DETAIL");
-                for (LabServiceStatus row : rows) {
-                    out.printf(Locale.ROOT, format, row.service(), row.pid() == 0 ? "-" : Long.toString(row.pid()),
-                            row.port() == 0 ? "-" : Integer.toString(row.port()), row.state(), row.detail());
-                }
-                out.flush();
-                return ExitCode.OK.code();
-            });
+    /** What a subcommand does with the output. */
+    @FunctionalInterface
+    private interface Action {
+        void run(PrintWriter out);
+    }
+
+    /** Runs a subcommand, turning an operator-facing failure into one line on stderr and its exit code. */
+    private int run(String subcommand, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            action.run(out);
+            return ExitCode.OK.code();
+        } catch (OpshException e) {
+            spec.commandLine().getErr().println("opsh lab " + subcommand + ": " + e.getMessage());
+            return e.exitCode().code();
+        } finally {
+            out.flush();
         }
     }
 
