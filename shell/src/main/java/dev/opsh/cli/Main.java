@@ -1,7 +1,6 @@
 package dev.opsh.cli;
 
 import dev.opsh.ExitCode;
-import dev.opsh.dsl.SessionEvents;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.Screen;
 import dev.opsh.repl.Failures;
@@ -77,7 +76,7 @@ public final class Main implements Callable<Integer> {
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
-            try (Session session = sessions.open(inventory, screen, options, SessionEvents.NONE)) {
+            try (Session session = sessions.open(inventory, screen, options, terminal)) {
                 screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost()));
                 return new Repl(session, terminal, home.historyFile()).run().code();
             }
@@ -87,7 +86,7 @@ public final class Main implements Callable<Integer> {
     private int evalOnce(Sessions sessions, Inventory inventory, boolean color) {
         PrintWriter out = spec.commandLine().getOut();
         Screen screen = new Screen(out, spec.commandLine().getErr(), null, color);
-        try (Session session = sessions.open(inventory, screen, options, SessionEvents.NONE)) {
+        try (Session session = sessions.open(inventory, screen, options, null)) {
             ExitCode code = session.evaluate(eval);
             return code.code();
         }

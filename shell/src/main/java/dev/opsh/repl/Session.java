@@ -27,10 +27,12 @@ public final class Session implements AutoCloseable {
     private final JsonRenderer json = new JsonRenderer();
     private final Failures failures;
     private final List<String> successfulInputs = new ArrayList<>();
+    private final TerminalEvents events;
     private Throwable lastFailure;
 
-    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output) {
+    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output, TerminalEvents events) {
         this.inventory = inventory;
+        this.events = events;
         this.evaluator = evaluator;
         this.screen = screen;
         this.output = output;
@@ -54,6 +56,7 @@ public final class Session implements AutoCloseable {
         try {
             Object result = evaluator.evaluate(source);
             successfulInputs.add(source);
+            events.endFrames();
             show(result);
             return ExitCode.OK;
         } catch (Throwable t) {
@@ -65,6 +68,8 @@ public final class Session implements AutoCloseable {
             }
             screen.error(failures.describe(t));
             return Failures.exitCode(t);
+        } finally {
+            events.endFrames();
         }
     }
 
