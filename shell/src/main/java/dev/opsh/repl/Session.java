@@ -24,7 +24,7 @@ public final class Session implements AutoCloseable {
     private final Screen screen;
     private final OutputMode output;
     private final ValueRenderer values = new ValueRenderer(ZoneId.systemDefault());
-    private final JsonRenderer json = new JsonRenderer();
+    private JsonRenderer json;
     private final Failures failures;
     private final List<String> successfulInputs = new ArrayList<>();
     private final TerminalEvents events;
@@ -78,6 +78,9 @@ public final class Session implements AutoCloseable {
             return;
         }
         if (output == OutputMode.JSON) {
+            if (json == null) {
+                json = new JsonRenderer();
+            }
             screen.println(json.render(result));
         } else {
             screen.println(values.render(result));
