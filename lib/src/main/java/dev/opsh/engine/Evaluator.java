@@ -129,6 +129,12 @@ public final class Evaluator {
         }
     }
 
+    /** Sets a session variable, such as a script's {@code args}. */
+    public synchronized void define(String name, Object value) {
+        ready();
+        binding.setVariable(name, value);
+    }
+
     /** Stops the running evaluation: interrupts its thread and closes its in-flight network calls. */
     public void cancel() {
         Thread thread = evaluating;
