@@ -58,7 +58,8 @@ public final class Lab {
         return defaultDir(System::getenv, Path.of(System.getProperty("user.home")));
     }
 
-    static Path defaultDir(Function<String, String> environment, Path home) {
+    /** {@link #defaultDir()} for a given environment and home directory. */
+    public static Path defaultDir(Function<String, String> environment, Path home) {
         String explicit = environment.apply("OPSH_LAB_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,10 +48,8 @@ public final class LabCommand implements Callable<Integer> {
             List<String> services) {
         return run("up", out -> {
             Lab lab = lab();
-            out.println("lab in " + lab.dir());
-            out.flush();
             long start = System.nanoTime();
-            lab.up(services == null ? java.util.Set.of() : new LinkedHashSet<>(services), new Progress(out));
+            lab.up(services == null ? Set.of() : new LinkedHashSet<>(services), new Progress(out, "lab in " + lab.dir()));
             out.printf(Locale.ROOT, "lab up in %.1f s%n", (System.nanoTime() - start) / 1e9);
         });
     }
@@ -101,17 +100,32 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints each step and each service as it becomes ready. */
-    private record Progress(PrintWriter out) implements LabListener {
+    /** Prints a header line before the first event, then each step and each service as it becomes ready. */
+    private static final class Progress implements LabListener {
+        private final PrintWriter out;
+        private String header;
+
+        Progress(PrintWriter out, String header) {
+            this.out = out;
+            this.header = header;
+        }
+
         @Override
         public void step(String service, String message) {
-            out.printf(Locale.ROOT, "  %-9s %s%n", service, message);
-            out.flush();
+            print(String.format(Locale.ROOT, "  %-9s %s", service, message));
         }
 
         @Override
         public void ready(String service, Duration elapsed, String detail) {
-            out.printf(Locale.ROOT, "  %-9s ready %5.1f s  %s%n", service, elapsed.toMillis() / 1000.0, detail);
+            print(String.format(Locale.ROOT, "  %-9s ready %5.1f s  %s", service, elapsed.toMillis() / 1000.0, detail));
+        }
+
+        private void print(String line) {
+            if (header != null) {
+                out.println(header);
+                header = null;
+            }
+            out.println(line);
             out.flush();
         }
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class},
+        subcommands = {RunCommand.class, LabCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
