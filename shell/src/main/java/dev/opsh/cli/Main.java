@@ -54,6 +54,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(env));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             String message = new Failures(List::of).describe(failure);
             boolean color = System.console() != null && !env.containsKey("NO_COLOR");
