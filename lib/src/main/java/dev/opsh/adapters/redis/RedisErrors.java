@@ -29,10 +29,6 @@ final class RedisErrors {
             return new OpshException(ExitCode.FAILURE, "authentication failed for user " + target.userName() + " at " + at
                     + " (" + target + "): the server wants a password and the inventory gives none", e);
         }
-        if (upper.contains("WITHOUT ANY PASSWORD CONFIGURED")) {
-            return new OpshException(ExitCode.FAILURE, "authentication failed for user " + target.userName() + " at " + at
-                    + " (" + target + "): the inventory gives a password but the server has none configured", e);
-        }
         if (Causes.rootMessage(e).toLowerCase(Locale.ROOT).contains("connect timed out")) {
             return new DeadlineExceededException(target + " did not accept a TCP connection within "
                     + deadlines.connect().toMillis() + " ms while " + tried, e);
