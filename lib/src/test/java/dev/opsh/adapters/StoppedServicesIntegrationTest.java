@@ -65,8 +65,17 @@ class StoppedServicesIntegrationTest {
         assertThat(result.exit()).as(command + ": " + result.stderr()).isZero();
     }
 
+    /** Waits until the service's health probe says UP, as an operator would after starting it. */
+    private void awaitUp(Service service, HealthCheck check) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (check.probe(service, session.context()).status() != ServiceHealth.Status.UP) {
+            assertThat(System.nanoTime()).as(service.name() + " up again").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
-    void aStoppedPostgresFailsAtOnceAndComesBackInTheSameSession() {
+    void aStoppedPostgresFailsAtOnceAndComesBackInTheSameSession() throws Exception {
         Service postgres = inventory.service("postgres");
         assertThat(session.sql("select 1 as one").rows()).containsExactly(Map.of("one", 1));
 
@@ -86,23 +95,25 @@ class StoppedServicesIntegrationTest {
         } finally {
             run(postgres.commands().start());
         }
+        awaitUp(postgres, new PostgresHealthCheck());
         assertThat(session.sql("select 1 as one").rows()).containsExactly(Map.of("one", 1));
     }
 
     @Test
-    void aRestartBetweenTwoCallsIsInvisible() {
+    void aRestartBetweenTwoCallsIsInvisible() throws Exception {
         Service postgres = inventory.service("postgres");
         Object before = session.sql("select pg_backend_pid() as pid").rows().get(0).get("pid");
 
         run(postgres.commands().stop());
         run(postgres.commands().start());
+        awaitUp(postgres, new PostgresHealthCheck());
 
         Object after = session.sql("select pg_backend_pid() as pid").rows().get(0).get("pid");
         assertThat(after).isNotEqualTo(before);
     }
 
     @Test
-    void aKilledRedisFailsAtOnceAndComesBackInTheSameSession() {
+    void aKilledRedisFailsAtOnceAndComesBackInTheSameSession() throws Exception {
         Service redis = inventory.service("redis");
         assertThat(session.getRedis().ping()).isEqualTo("PONG");
 
@@ -120,6 +131,7 @@ class StoppedServicesIntegrationTest {
         } finally {
             run(redis.commands().start());
         }
+        awaitUp(redis, new RedisHealthCheck());
         assertThat(session.getRedis().ping()).isEqualTo("PONG");
     }
 
