@@ -38,15 +38,20 @@ public final class LabSession implements PostgresVerbs, BackupVerbs, RedisVerbs,
         return notices;
     }
 
-    /** Closes every in-flight call after {@code delay}, from another thread: what Ctrl-C does. */
+    /**
+     * Closes the in-flight calls after {@code delay}, from another thread, as Ctrl-C does; if none
+     * is registered yet it tries again every 10 ms, for up to 5 s.
+     */
     public void cancelAfter(Duration delay) {
         Thread ctrlC = new Thread(() -> {
             try {
                 Thread.sleep(delay.toMillis());
+                for (int i = 0; i < 500 && context.inFlight().cancelAll() == 0; i++) {
+                    Thread.sleep(10);
+                }
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-            context.inFlight().cancelAll();
         }, "ctrl-c");
         ctrlC.setDaemon(true);
         ctrlC.start();

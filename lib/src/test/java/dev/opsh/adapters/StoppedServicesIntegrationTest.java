@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opsh.OpshException;
 import dev.opsh.adapters.postgres.PostgresHealthCheck;
+import dev.opsh.adapters.postgres.Row;
+import dev.opsh.adapters.postgres.SqlRows;
 import dev.opsh.adapters.redis.RedisHealthCheck;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.inventory.Inventory;
@@ -15,6 +17,7 @@ import dev.opsh.lab.LabExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,10 +77,14 @@ class StoppedServicesIntegrationTest {
         }
     }
 
+    static List<Map<String, Object>> maps(SqlRows rows) {
+        return rows.rows().stream().map(r -> ((Row) r).toMap()).toList();
+    }
+
     @Test
     void aStoppedPostgresFailsAtOnceAndComesBackInTheSameSession() throws Exception {
         Service postgres = inventory.service("postgres");
-        assertThat(session.sql("select 1 as one").rows()).containsExactly(Map.of("one", 1));
+        assertThat(maps(session.sql("select 1 as one"))).containsExactly(Map.of("one", 1));
 
         run(postgres.commands().stop());
         try {
@@ -96,19 +103,19 @@ class StoppedServicesIntegrationTest {
             run(postgres.commands().start());
         }
         awaitUp(postgres, new PostgresHealthCheck());
-        assertThat(session.sql("select 1 as one").rows()).containsExactly(Map.of("one", 1));
+        assertThat(maps(session.sql("select 1 as one"))).containsExactly(Map.of("one", 1));
     }
 
     @Test
     void aRestartBetweenTwoCallsIsInvisible() throws Exception {
         Service postgres = inventory.service("postgres");
-        Object before = session.sql("select pg_backend_pid() as pid").rows().get(0).get("pid");
+        Object before = session.sql("select pg_backend_pid() as pid").row(0).get("pid");
 
         run(postgres.commands().stop());
         run(postgres.commands().start());
         awaitUp(postgres, new PostgresHealthCheck());
 
-        Object after = session.sql("select pg_backend_pid() as pid").rows().get(0).get("pid");
+        Object after = session.sql("select pg_backend_pid() as pid").row(0).get("pid");
         assertThat(after).isNotEqualTo(before);
     }
 

@@ -1,6 +1,7 @@
 package dev.opsh.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.SessionEvents;
@@ -9,27 +10,22 @@ import dev.opsh.inventory.Secrets;
 import dev.opsh.lab.Lab;
 import dev.opsh.lab.LabExtension;
 import dev.opsh.lab.LabProvisioner;
-import groovy.lang.GroovyShell;
+import java.time.Duration;
 import java.util.List;
-import org.codehaus.groovy.control.CompilerConfiguration;
-import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The data verbs as an operator types them: Groovy lines evaluated on the OpsScript base class, against the lab. */
+/** The data verbs as an operator types them: lines run by the session's Evaluator, against the lab. */
 @ExtendWith(LabExtension.class)
 @SuppressWarnings("unchecked")
 class DataVerbsScriptIntegrationTest {
     private final OpsContext context;
-    private final GroovyShell shell;
+    private final Evaluator evaluator;
 
     DataVerbsScriptIntegrationTest(Lab lab, Inventory inventory) {
         context = new OpsContext(inventory, Secrets.fromSystem(), SessionEvents.NONE, new LabProvisioner(lab, SessionEvents.NONE));
-        CompilerConfiguration config = new CompilerConfiguration();
-        config.setScriptBaseClass(OpsScript.class.getName());
-        config.addCompilationCustomizers(new ImportCustomizer().addStarImports("java.time"));
-        shell = new GroovyShell(getClass().getClassLoader(), config);
+        evaluator = new Evaluator(context);
     }
 
     @AfterEach
@@ -38,9 +34,28 @@ class DataVerbsScriptIntegrationTest {
     }
 
     private Object eval(String line) {
-        OpsScript script = (OpsScript) shell.parse(line);
-        script.bind(context);
-        return script.run();
+        return evaluator.evaluate(line);
+    }
+
+    @Test
+    void cancellingTheEvaluationEndsARunningQueryWithinASecond() throws Exception {
+        eval("sql('select 1')");
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            evaluator.cancel();
+        });
+        ctrlC.start();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> eval("sql('select pg_sleep(8)')")).hasMessageEndingWith("was cancelled");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1300));
+        ctrlC.join();
+        assertThat(eval("sql('select 1 as one').rows[0].one")).isEqualTo(1);
     }
 
     @Test
@@ -58,7 +73,7 @@ class DataVerbsScriptIntegrationTest {
         assertThat((List<Object>) eval("stuckUploads().findAll { it.pendingJobId == null }*.filename")).contains("drum_loops_pack.zip");
         assertThat((List<Object>) eval("stuckUploads(Duration.ofHours(1))*.filename"))
                 .contains("choir_rehearsal.flac", "summer_anthem_v3.wav").doesNotContain("drum_loops_pack.zip");
-        assertThat(eval("stuckUploads('1h')*.id == stuckUploads(Duration.ofHours(1))*.id")).isEqualTo(true);
+        assertThat(eval("stuckUploads(60.minutes)*.id == stuckUploads(Duration.ofHours(1))*.id")).isEqualTo(true);
     }
 
     @Test

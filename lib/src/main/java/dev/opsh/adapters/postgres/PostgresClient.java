@@ -99,8 +99,10 @@ public final class PostgresClient {
         })) {
             return PostgresSession.open(target, deadlines.connect(), deadlines.read());
         } catch (SQLException e) {
-            if (cancelled.get()) {
-                Thread.interrupted();
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                if (cancelled.get()) {
+                    Thread.interrupted();
+                }
                 throw new OpshException(ExitCode.FAILURE, tried + " on " + target + " was cancelled", e);
             }
             throw PostgresErrors.translate(target, tried, deadlines, e);

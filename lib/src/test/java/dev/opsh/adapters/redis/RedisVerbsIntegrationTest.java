@@ -235,6 +235,7 @@ class RedisVerbsIntegrationTest {
     void ctrlCEndsAConnectToAServerThatNeverAnswers() throws Exception {
         try (Blackhole blackhole = new Blackhole()) {
             sessionOn(s -> InventoryCopies.deadlines(InventoryCopies.port(s, blackhole.port()), PATIENT));
+            session.context().provisioner().prepare(session.context().inventory().service("redis"));
             session.cancelAfter(Duration.ofMillis(300));
 
             LabSession.Timed timed = time(() -> session.getRedis().ping());
