@@ -1,7 +1,10 @@
 package dev.opsh.engine;
 
+import dev.opsh.dsl.BackupVerbs;
 import dev.opsh.dsl.CoreVerbs;
 import dev.opsh.dsl.OpsContext;
+import dev.opsh.dsl.PostgresVerbs;
+import dev.opsh.dsl.RedisVerbs;
 import dev.opsh.dsl.WatchVerbs;
 import groovy.lang.Script;
 
@@ -9,7 +12,7 @@ import groovy.lang.Script;
  * The base class of every line and script evaluated by opsh. The DSL verbs come from the verb
  * group interfaces it implements; it only supplies their session context.
  */
-public abstract class OpsScript extends Script implements CoreVerbs, WatchVerbs {
+public abstract class OpsScript extends Script implements CoreVerbs, WatchVerbs, PostgresVerbs, BackupVerbs, RedisVerbs {
     private OpsContext context;
 
     void bind(OpsContext context) {
