@@ -1,5 +1,6 @@
 package dev.opsh.adapters;
 
+import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Host;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.Service;
@@ -32,7 +33,6 @@ public final class InventoryEdits {
                 inv.groups(), inv.services(), inv.deadlines(), ssh, inv.backup(), inv.readOnlyCommands());
     }
 
-    /** The service with its ports, host or settings changed by {@code edit} of its fields. */
     public static Service port(Service s, int port) {
         return new Service(s.name(), s.type(), s.hosts(), port, s.ports(), s.user(), s.password(), s.unit(), s.commands(),
                 s.impact(), s.thresholds(), s.settings(), s.deadlines());
@@ -46,6 +46,11 @@ public final class InventoryEdits {
     public static Service settings(Service s, UnaryOperator<Map<String, String>> edit) {
         return new Service(s.name(), s.type(), s.hosts(), s.port(), s.ports(), s.user(), s.password(), s.unit(), s.commands(),
                 s.impact(), s.thresholds(), Map.copyOf(edit.apply(new LinkedHashMap<>(s.settings()))), s.deadlines());
+    }
+
+    public static Service deadlines(Service s, Deadlines deadlines) {
+        return new Service(s.name(), s.type(), s.hosts(), s.port(), s.ports(), s.user(), s.password(), s.unit(), s.commands(),
+                s.impact(), s.thresholds(), s.settings(), deadlines);
     }
 
     public static Host local(Host h, boolean local) {
