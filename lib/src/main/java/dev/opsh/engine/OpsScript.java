@@ -11,6 +11,7 @@ import dev.opsh.dsl.PostgresVerbs;
 import dev.opsh.dsl.RabbitMqVerbs;
 import dev.opsh.dsl.RedisVerbs;
 import dev.opsh.dsl.SshVerbs;
+import dev.opsh.dsl.WatchVerbs;
 import dev.opsh.inventory.Host;
 import groovy.lang.Script;
 
@@ -18,8 +19,8 @@ import groovy.lang.Script;
  * The base class of every line and script evaluated by opsh. The DSL verbs come from the verb
  * group interfaces it implements; it only supplies their session context.
  */
-public abstract class OpsScript extends Script implements CoreVerbs, PostgresVerbs, BackupVerbs, RedisVerbs, SshVerbs,
-        RabbitMqVerbs, HaproxyVerbs, HealthVerbs {
+public abstract class OpsScript extends Script implements CoreVerbs, WatchVerbs, PostgresVerbs, BackupVerbs, RedisVerbs,
+        SshVerbs, RabbitMqVerbs, HaproxyVerbs, HealthVerbs {
     private OpsContext context;
 
     void bind(OpsContext context) {

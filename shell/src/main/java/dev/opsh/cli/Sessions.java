@@ -2,14 +2,18 @@ package dev.opsh.cli;
 
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
-import dev.opsh.dsl.SessionEvents;
 import dev.opsh.engine.Evaluator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.InventoryCatalog;
 import dev.opsh.inventory.Placeholders;
 import dev.opsh.inventory.Secrets;
 import dev.opsh.render.Screen;
+import dev.opsh.render.ValueRenderer;
+import dev.opsh.render.WatchView;
 import dev.opsh.repl.Session;
+import dev.opsh.repl.TerminalEvents;
+import java.time.ZoneId;
+import org.jline.terminal.Terminal;
 import java.util.Map;
 
 /** Opens a session: picks and loads the inventory, and builds the engine over it. */
@@ -30,8 +34,10 @@ final class Sessions {
         return catalog().load(InventoryCatalog.select(options.inventory, env));
     }
 
-    Session open(Inventory inventory, Screen screen, ShellOptions options, SessionEvents events) {
+    /** @param terminal the interactive terminal, or null for {@code -e} and scripts */
+    Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
+        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())));
         OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, Provisioner.NONE);
-        return new Session(inventory, new Evaluator(context), screen, options.output);
+        return new Session(inventory, new Evaluator(context), screen, options.output, events);
     }
 }
