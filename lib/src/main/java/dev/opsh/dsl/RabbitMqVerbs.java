@@ -1,6 +1,6 @@
 package dev.opsh.dsl;
 
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceSelector;
 import dev.opsh.adapters.rabbitmq.ManagementApi;
 import dev.opsh.adapters.rabbitmq.QueueInfo;
 import dev.opsh.adapters.rabbitmq.QueueListing;
@@ -20,7 +20,7 @@ public interface RabbitMqVerbs extends Verbs {
             summary = "the RabbitMQ queues whose whole name matches a regular expression, deepest first",
             example = "queues('transcode.*')")
     default List<QueueInfo> queues(String pattern) {
-        Service service = ServiceLookup.single(context().inventory(), "rabbitmq");
+        Service service = ServiceSelector.first(context().inventory(), "rabbitmq");
         return new QueueListing(ManagementApi.of(context(), service), service.setting("vhost"), service.thresholds())
                 .list(pattern);
     }

@@ -1,6 +1,7 @@
 package dev.opsh.dsl;
 
 import dev.opsh.guard.GuardRecord;
+import dev.opsh.watch.WatchFrame;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,9 @@ public interface SessionEvents {
 
     /** A command ran on a remote host. */
     default void remote(String host, String command, int exit, Duration duration) {}
+
+    /** A new tick of {@code watch}: the shell redraws the frame in place. */
+    default void frame(WatchFrame frame) {}
 
     /** The guard decided about a mutation; the record never holds the phrase the operator typed. */
     default void guard(GuardRecord record) {}

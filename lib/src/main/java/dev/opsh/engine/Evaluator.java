@@ -30,17 +30,36 @@ public final class Evaluator {
     private final OpsContext context;
     private final ImportCustomizer imports = new ImportCustomizer();
     private final SessionImports sessionImports = new SessionImports(imports);
-    private final CompilerConfiguration config;
+    private CompilerConfiguration config;
     private GroovyShell shell;
-    private Binding binding;
+    private volatile Binding binding;
     private volatile Thread evaluating;
     private int counter;
 
+    /** Cheap: the Groovy compiler is loaded by {@link #warmUp} or the first evaluation, whichever comes first. */
     public Evaluator(OpsContext context) {
         this.context = context;
-        this.config = configuration();
-        ScriptSurface.install();
-        reset();
+    }
+
+    /**
+     * Loads and exercises the Groovy compiler, so that the first input the operator types runs at
+     * once. The REPL calls it on a background thread while the prompt is already showing; an
+     * evaluation that arrives meanwhile waits for it.
+     */
+    public synchronized void warmUp() {
+        ready();
+        compile("null").run();
+    }
+
+    private void ready() {
+        if (shell == null) {
+            if (config == null) {
+                config = configuration();
+                ScriptSurface.install();
+            }
+            binding = new Binding();
+            shell = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+        }
     }
 
     private CompilerConfiguration configuration() {
@@ -53,9 +72,9 @@ public final class Evaluator {
     }
 
     /** Forgets every variable, method, class and import of the session. */
-    public void reset() {
-        binding = new Binding();
-        shell = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+    public synchronized void reset() {
+        shell = null;
+        ready();
     }
 
     public OpsContext context() {
@@ -68,7 +87,7 @@ public final class Evaluator {
      * @throws EvaluationException when the source does not compile
      * @throws EvaluationInterrupted when {@link #cancel} stopped it
      */
-    public Object evaluate(String source) {
+    public synchronized Object evaluate(String source) {
         Script script = compile(source);
         if (!(script instanceof OpsScript)) {
             // Only class declarations: compiling them defined them; there is nothing to run.
@@ -93,7 +112,8 @@ public final class Evaluator {
     }
 
     /** Compiles without running, so a script can be checked before it touches anything. */
-    public Script compile(String source) {
+    public synchronized Script compile(String source) {
+        ready();
         try {
             Script script = shell.parse(source, "opsh" + (++counter) + ".groovy");
             sessionImports.commit();
@@ -109,6 +129,12 @@ public final class Evaluator {
             sessionImports.discard();
             throw new EvaluationException(e.getMessage(), e);
         }
+    }
+
+    /** Sets a session variable, such as a script's {@code args}. */
+    public synchronized void define(String name, Object value) {
+        ready();
+        binding.setVariable(name, value);
     }
 
     /** Stops the running evaluation: interrupts its thread and closes its in-flight network calls. */
@@ -127,6 +153,10 @@ public final class Evaluator {
     /** The session's variables, in the order they were first set. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> variables() {
+        Binding binding = this.binding;
+        if (binding == null) {
+            return Map.of();
+        }
         Map<String, Object> vars = new LinkedHashMap<>(binding.getVariables());
         vars.values().removeIf(v -> v instanceof MethodClosure);
         return vars;
@@ -135,6 +165,10 @@ public final class Evaluator {
     /** The names of the methods the session defined. */
     @SuppressWarnings("unchecked")
     public Set<String> methods() {
+        Binding binding = this.binding;
+        if (binding == null) {
+            return Set.of();
+        }
         Map<String, Object> vars = binding.getVariables();
         return vars.entrySet().stream().filter(e -> e.getValue() instanceof MethodClosure)
                 .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));

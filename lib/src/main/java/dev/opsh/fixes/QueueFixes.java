@@ -1,6 +1,6 @@
 package dev.opsh.fixes;
 
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.rabbitmq.QueuePurge;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.guard.GuardTarget;
@@ -30,10 +30,9 @@ public final class QueueFixes {
     public Purged purge(String queue) {
         QueuePurge purge = QueuePurge.of(context);
         long ready = purge.ready(queue);
-        var service = purge.service();
-        var host = ServiceLookup.firstHost(context.inventory(), service);
+        ServiceEndpoint endpoint = ServiceEndpoint.of(context.inventory(), purge.service(), 5672);
         context.guard().authorize(GuardedAction.of("purge").subject(queue)
-                .target(GuardTarget.service(service.name(), host, service.port()))
+                .target(GuardTarget.service(purge.service().name(), endpoint.host(), endpoint.port()))
                 .command("AMQP queue.purge '" + queue + "' on vhost '" + purge.vhost() + "' (as rabbitmqctl purge_queue " + queue + ")")
                 .messagesLost(ready)
                 .build());

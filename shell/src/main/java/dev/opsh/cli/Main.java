@@ -1,7 +1,5 @@
 package dev.opsh.cli;
 
-import dev.opsh.ExitCode;
-import dev.opsh.dsl.SessionEvents;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.Screen;
 import dev.opsh.repl.Failures;
@@ -24,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {RunCommand.class, LabCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -55,6 +54,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(env));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             String message = new Failures(List::of).describe(failure);
             boolean color = System.console() != null && !env.containsKey("NO_COLOR");
@@ -64,6 +65,16 @@ public final class Main implements Callable<Integer> {
         return cli;
     }
 
+    Sessions sessions() {
+        return new Sessions(OpshHome.from(env), env);
+    }
+
+    /** The screen of {@code -e} and scripts: results on standard output, errors on standard error. */
+    Screen screenForScripts(ShellOptions opts) {
+        boolean color = !opts.noColor && !env.containsKey("NO_COLOR") && System.console() != null;
+        return new Screen(spec.commandLine().getOut(), spec.commandLine().getErr(), null, color);
+    }
+
     @Override
     public Integer call() throws Exception {
         OpshHome home = OpshHome.from(env);
@@ -71,25 +82,18 @@ public final class Main implements Callable<Integer> {
         Inventory inventory = sessions.inventory(options);
         boolean colorWanted = !options.noColor && !env.containsKey("NO_COLOR");
         if (eval != null) {
-            return evalOnce(sessions, inventory, colorWanted && System.console() != null);
+            try (Session session = sessions.open(inventory, screenForScripts(options), options, null)) {
+                return session.evaluate(eval).code();
+            }
         }
         try (Terminal terminal = TerminalBuilder.builder().name("opsh").system(true).build()) {
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
-            try (Session session = sessions.open(inventory, screen, options, SessionEvents.NONE)) {
+            try (Session session = sessions.open(inventory, screen, options, terminal)) {
                 screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost()));
                 return new Repl(session, terminal, home.historyFile()).run().code();
             }
-        }
-    }
-
-    private int evalOnce(Sessions sessions, Inventory inventory, boolean color) {
-        PrintWriter out = spec.commandLine().getOut();
-        Screen screen = new Screen(out, spec.commandLine().getErr(), null, color);
-        try (Session session = sessions.open(inventory, screen, options, SessionEvents.NONE)) {
-            ExitCode code = session.evaluate(eval);
-            return code.code();
         }
     }
 

@@ -65,6 +65,9 @@ public final class Repl {
 
     /** Reads and processes inputs until {@code /exit} or Ctrl-D. */
     public ExitCode run() {
+        // Prompt first: the compiler warms up on the evaluation thread while the operator types,
+        // and the first input queues behind it.
+        worker.submit(session.evaluator()::warmUp);
         try {
             String input;
             while ((input = readInput()) != null) {

@@ -24,13 +24,15 @@ public final class Session implements AutoCloseable {
     private final Screen screen;
     private final OutputMode output;
     private final ValueRenderer values = new ValueRenderer(ZoneId.systemDefault());
-    private final JsonRenderer json = new JsonRenderer();
+    private JsonRenderer json;
     private final Failures failures;
     private final List<String> successfulInputs = new ArrayList<>();
+    private final TerminalEvents events;
     private Throwable lastFailure;
 
-    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output) {
+    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output, TerminalEvents events) {
         this.inventory = inventory;
+        this.events = events;
         this.evaluator = evaluator;
         this.screen = screen;
         this.output = output;
@@ -54,6 +56,7 @@ public final class Session implements AutoCloseable {
         try {
             Object result = evaluator.evaluate(source);
             successfulInputs.add(source);
+            events.endFrames();
             show(result);
             return ExitCode.OK;
         } catch (Throwable t) {
@@ -65,6 +68,8 @@ public final class Session implements AutoCloseable {
             }
             screen.error(failures.describe(t));
             return Failures.exitCode(t);
+        } finally {
+            events.endFrames();
         }
     }
 
@@ -73,6 +78,9 @@ public final class Session implements AutoCloseable {
             return;
         }
         if (output == OutputMode.JSON) {
+            if (json == null) {
+                json = new JsonRenderer();
+            }
             screen.println(json.render(result));
         } else {
             screen.println(values.render(result));

@@ -80,6 +80,29 @@ class MainTest {
     }
 
     @Test
+    void runExecutesAScriptWithItsArgumentsAndExitCodes() throws IOException {
+        Path ok = dir.resolve("ok.groovy");
+        Files.writeString(ok, "def who = args[0]\n\"checked ${args.length} queues for ${who} on ${inventory.name}\"\n");
+        Run r = run(Map.of(), "run", ok.toString(), "alice", "x", "-i", "staging");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo("checked 2 queues for alice on staging");
+
+        Path failing = dir.resolve("failing.groovy");
+        Files.writeString(failing, "assert 1 == 2 : 'the queue is not draining'\n");
+        Run failed = run(Map.of(), "run", failing.toString());
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("the queue is not draining");
+
+        Run missing = run(Map.of(), "run", dir.resolve("nope.groovy").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such script");
+
+        Path broken = dir.resolve("broken.groovy");
+        Files.writeString(broken, "def x = (1 +\n");
+        assertThat(run(Map.of(), "run", broken.toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
     void noColorWhenOutputIsNotATerminal() throws IOException {
         assertThat(run(Map.of(), "-e", "[[a: 1], [a: 2]]").out()).doesNotContain("\u001b[");
     }

@@ -9,6 +9,8 @@ import dev.opsh.inventory.InventoryLoader;
 import dev.opsh.inventory.Placeholders;
 import dev.opsh.inventory.Secrets;
 import dev.opsh.render.Screen;
+import dev.opsh.render.ValueRenderer;
+import dev.opsh.render.WatchView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -50,8 +52,11 @@ final class ReplHarness implements AutoCloseable {
         // An in-process line discipline (not a pty), so Ctrl-C typed here raises SIGINT in this JVM as on a real tty.
         terminal = new ExternalTerminal("test", "xterm-256color", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(160, 50));
-        session = new Session(inventory(dir), new Evaluator(context(inventory(dir))),
-                new Screen(terminal.writer(), terminal.writer(), terminal, true), OutputMode.TEXT);
+        Screen screen = new Screen(terminal.writer(), terminal.writer(), terminal, true);
+        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(java.time.ZoneId.of("UTC"))));
+        Inventory inventory = inventory(dir);
+        session = new Session(inventory, new Evaluator(new OpsContext(inventory, new Secrets(k -> null), events, Provisioner.NONE)),
+                screen, OutputMode.TEXT, events);
         repl = new Repl(session, terminal, dir.resolve("history"));
         loop = CompletableFuture.runAsync(repl::run);
         try {

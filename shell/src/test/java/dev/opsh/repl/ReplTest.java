@@ -77,6 +77,21 @@ class ReplTest {
     }
 
     @Test
+    void watchRedrawsUntilCtrlC() throws Exception {
+        try (ReplHarness repl = new ReplHarness(dir)) {
+            repl.enter("def depth = 1000");
+            int from = repl.text().length();
+            repl.type("watch(100.millis) { depth -= 100; [[name: 'transcode_jobs', ready: depth]] }\r");
+            repl.awaitAfter(from, "tick 1", Duration.ofSeconds(10));
+            Thread.sleep(500);
+            repl.type("\u0003");
+            String shown = repl.awaitAfter(from, "staging  > ", Duration.ofSeconds(5));
+            assertThat(shown).contains("transcode_jobs", "-100", "ready trend", "to zero");
+            assertThat(repl.enter("depth < 700")).isEqualTo("true");
+        }
+    }
+
+    @Test
     void saveThenLoadReplaysTheSuccessfulInputs() throws Exception {
         Path script = dir.resolve("saved.groovy");
         try (ReplHarness repl = new ReplHarness(dir)) {

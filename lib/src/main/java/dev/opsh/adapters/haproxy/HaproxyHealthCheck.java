@@ -1,10 +1,10 @@
 package dev.opsh.adapters.haproxy;
 
 import dev.opsh.OpshException;
+import dev.opsh.adapters.BoundedProbe;
 import dev.opsh.adapters.HealthCheck;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.ServiceHealth;
-import dev.opsh.adapters.ServiceLookup;
-import dev.opsh.adapters.health.Probes;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Service;
 import java.io.IOException;
@@ -13,18 +13,22 @@ import java.io.IOException;
 public final class HaproxyHealthCheck implements HealthCheck {
     @Override
     public ServiceHealth probe(Service service, OpsContext context) {
-        long start = System.nanoTime();
-        String endpoint = ServiceLookup.firstHost(context.inventory(), service).address() + ":" + service.setting("statsSocket");
+        ServiceEndpoint endpoint = ServiceEndpoint.of(context.inventory(), service, 0);
+        StatsSocket socket;
         try {
-            StatsSocket socket = StatsSocket.of(context, service);
-            String version = version(socket.ask("show info"));
-            StatsCsv.parse(socket.ask("show stat"));
-            return Probes.up(service.name(), service.type(), endpoint, start, version);
+            socket = StatsSocket.of(context, service);
         } catch (OpshException e) {
-            return Probes.down(service.name(), service.type(), endpoint, start, e.getMessage());
-        } catch (IOException e) {
-            return Probes.down(service.name(), service.type(), endpoint, start, "show stat: " + e.getMessage());
+            return BoundedProbe.down(endpoint, e.getMessage());
         }
+        return BoundedProbe.run(endpoint, service.deadlines().health(), abandon -> {
+            String version = version(socket.ask("show info"));
+            try {
+                StatsCsv.parse(socket.ask("show stat"));
+            } catch (IOException e) {
+                throw socket.failure("show stat: " + e.getMessage(), e);
+            }
+            return version;
+        });
     }
 
     /** The {@code Version:} line of {@code show info}, or null when there is none. */

@@ -3,7 +3,7 @@ package dev.opsh.adapters.haproxy;
 import dev.opsh.dsl.Effect;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Verb;
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceSelector;
 import java.io.IOException;
 import java.util.List;
 
@@ -19,14 +19,14 @@ public final class HaproxyStats {
             summary = "HAProxy frontends, backends and servers from the stats socket: status, check result and duration, sessions",
             example = "haproxy.stats().findAll { !it.serving() }")
     public List<HaproxyStat> stats() {
-        return stats(ServiceLookup.single(context.inventory(), "haproxy").name());
+        return stats(ServiceSelector.first(context.inventory(), "haproxy").name());
     }
 
     @Verb(effect = Effect.READ,
             summary = "the stats of one named HAProxy service, for inventories with several",
             example = "haproxy.stats('lb-edge')")
     public List<HaproxyStat> stats(String service) {
-        StatsSocket socket = StatsSocket.of(context, context.inventory().service(service));
+        StatsSocket socket = StatsSocket.of(context, ServiceSelector.named(context.inventory(), service, "haproxy"));
         String csv = socket.ask("show stat");
         try {
             return StatsCsv.parse(csv);

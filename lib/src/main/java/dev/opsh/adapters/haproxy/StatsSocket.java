@@ -4,7 +4,7 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.CommandResult;
 import dev.opsh.adapters.CommandRunner;
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.ssh.SshCommandRunner;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Durations;
@@ -47,7 +47,7 @@ public final class StatsSocket {
     /** The stats socket of {@code service}, after the provisioner has made it reachable. */
     public static StatsSocket of(OpsContext context, Service service) {
         context.provisioner().prepare(service);
-        Host host = ServiceLookup.firstHost(context.inventory(), service);
+        Host host = ServiceEndpoint.of(context.inventory(), service, 0).host();
         return new StatsSocket(service, host, host.local() ? null : SshCommandRunner.of(context));
     }
 

@@ -4,9 +4,11 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.HealthCheck;
 import dev.opsh.adapters.ServiceHealth;
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.haproxy.HaproxyHealthCheck;
+import dev.opsh.adapters.postgres.PostgresHealthCheck;
 import dev.opsh.adapters.rabbitmq.RabbitMqHealthCheck;
+import dev.opsh.adapters.redis.RedisHealthCheck;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Durations;
@@ -33,6 +35,9 @@ import java.util.concurrent.TimeoutException;
  * TIMEOUT when it passes, so the whole run takes the longest deadline, never their sum.
  */
 public final class HealthChecks {
+    /** Time a probe that bounds itself gets past its deadline to report its own TIMEOUT. */
+    private static final Duration SLACK = Duration.ofMillis(200);
+
     private final Map<String, HealthCheck> byType = new LinkedHashMap<>();
     private final HealthCheck fallback = new TcpHealthCheck();
     private final SshHostProbe hosts = new SshHostProbe();
@@ -40,6 +45,8 @@ public final class HealthChecks {
     /** The probes opsh ships: one per service type it speaks, TCP connect for the others. */
     public static HealthChecks standard() {
         return new HealthChecks()
+                .register("postgres", new PostgresHealthCheck())
+                .register("redis", new RedisHealthCheck())
                 .register("rabbitmq", new RabbitMqHealthCheck())
                 .register("haproxy", new HaproxyHealthCheck());
     }
@@ -100,23 +107,24 @@ public final class HealthChecks {
     }
 
     private static ServiceHealth await(Probe probe, Future<ServiceHealth> future, long start) throws InterruptedException {
-        long left = probe.deadline().toNanos() - (System.nanoTime() - start);
+        long left = probe.deadline().plus(SLACK).toNanos() - (System.nanoTime() - start);
         try {
             return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return Probes.timeout(probe.name(), probe.type(), probe.endpoint(), probe.deadline(),
-                    "no answer within the health deadline of " + Durations.format(probe.deadline()));
+            return new ServiceHealth(probe.name(), probe.type(), probe.endpoint(), ServiceHealth.Status.TIMEOUT,
+                    probe.deadline(), null, "no answer within the health deadline of " + Durations.format(probe.deadline()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            return Probes.down(probe.name(), probe.type(), probe.endpoint(), start,
+            return new ServiceHealth(probe.name(), probe.type(), probe.endpoint(), ServiceHealth.Status.DOWN,
+                    Duration.ofNanos(System.nanoTime() - start), null,
                     cause instanceof OpshException ? cause.getMessage() : "probe failed: " + cause);
         }
     }
 
     /** Where a service is probed: its first host and port, or its stats socket when it has no port. */
     private static String endpoint(Inventory inventory, Service s) {
-        String address = ServiceLookup.firstHost(inventory, s).address();
+        String address = ServiceEndpoint.of(inventory, s, 0).address();
         if (s.port() == 0 && s.setting("statsSocket") != null) {
             return address + ":" + s.setting("statsSocket");
         }

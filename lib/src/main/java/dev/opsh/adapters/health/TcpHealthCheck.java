@@ -1,17 +1,16 @@
 package dev.opsh.adapters.health;
 
+import dev.opsh.ExitCode;
+import dev.opsh.OpshException;
+import dev.opsh.adapters.BoundedProbe;
 import dev.opsh.adapters.HealthCheck;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.ServiceHealth;
-import dev.opsh.adapters.ServiceLookup;
 import dev.opsh.dsl.OpsContext;
-import dev.opsh.inventory.Durations;
 import dev.opsh.inventory.Service;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 
 /**
  * The probe for services opsh has no protocol for (MinIO, ...): a TCP connection to their port
@@ -20,29 +19,23 @@ import java.time.Duration;
 public final class TcpHealthCheck implements HealthCheck {
     @Override
     public ServiceHealth probe(Service service, OpsContext context) {
-        long start = System.nanoTime();
-        String address = ServiceLookup.firstHost(context.inventory(), service).address();
-        String endpoint = address + ":" + service.port();
-        if (service.port() == 0) {
-            return Probes.down(service.name(), service.type(), address, start,
-                    "no port in the inventory and no probe for type " + service.type());
+        ServiceEndpoint tcp = ServiceEndpoint.of(context.inventory(), service, 0);
+        if (tcp.port() == 0) {
+            return BoundedProbe.down(tcp, "no port in the inventory, and opsh has no probe for type " + service.type());
         }
-        context.provisioner().prepare(service);
-        Duration deadline = min(service.deadlines().connect(), service.deadlines().health());
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, service.port()), (int) deadline.toMillis());
-            return Probes.up(service.name(), service.type(), endpoint, start, null);
-        } catch (ConnectException e) {
-            return Probes.down(service.name(), service.type(), endpoint, start, "TCP connect: connection refused");
-        } catch (SocketTimeoutException e) {
-            return Probes.down(service.name(), service.type(), endpoint, start,
-                    "TCP connect: no connection within " + Durations.format(deadline));
-        } catch (IOException e) {
-            return Probes.down(service.name(), service.type(), endpoint, start, "TCP connect: " + e.getMessage());
+        try {
+            context.provisioner().prepare(service);
+        } catch (OpshException e) {
+            return BoundedProbe.down(tcp, e.getMessage());
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return BoundedProbe.run(tcp, service.deadlines().health(), abandon -> {
+            try (Socket socket = new Socket()) {
+                abandon.closeOnTimeout(socket);
+                socket.connect(new InetSocketAddress(tcp.address(), tcp.port()));
+                return null;
+            } catch (ConnectException e) {
+                throw new OpshException(ExitCode.FAILURE, "TCP connect to " + tcp.hostPort() + ": connection refused", e);
+            }
+        });
     }
 }

@@ -1,38 +1,28 @@
 package dev.opsh.adapters.rabbitmq;
 
 import com.rabbitmq.client.ConnectionFactory;
-import dev.opsh.adapters.ServiceLookup;
-import dev.opsh.dsl.OpsContext;
+import dev.opsh.adapters.ServiceEndpoint;
+import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Service;
-import java.time.Duration;
 
 /**
- * How opsh opens AMQP connections to a RabbitMQ service: its first host and port, the service's
- * user (guest by default), password and vhost, the connect deadline, a handshake deadline, and no
- * automatic recovery, so that a failure is reported rather than retried in the background.
+ * How opsh opens AMQP connections to a RabbitMQ service: the service's vhost, the connect deadline,
+ * the read deadline for the handshake, and no automatic recovery, so that a failure is reported
+ * rather than retried in the background.
  */
 final class AmqpFactory {
     private AmqpFactory() {}
 
-    static int port(Service service) {
-        return service.port() == 0 ? ConnectionFactory.DEFAULT_AMQP_PORT : service.port();
-    }
-
-    static String user(Service service) {
-        return service.user() == null ? "guest" : service.user();
-    }
-
-    static ConnectionFactory of(OpsContext context, Service service, Duration handshake) {
+    static ConnectionFactory of(Service service, ServiceEndpoint amqp, String user, String password, Deadlines deadlines) {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(ServiceLookup.firstHost(context.inventory(), service).address());
-        factory.setPort(port(service));
-        factory.setUsername(user(service));
-        String password = context.secrets().resolve(service.password());
+        factory.setHost(amqp.address());
+        factory.setPort(amqp.port());
+        factory.setUsername(user);
         factory.setPassword(password == null ? "" : password);
         String vhost = service.setting("vhost");
         factory.setVirtualHost(vhost == null ? "/" : vhost);
-        factory.setConnectionTimeout((int) service.deadlines().connect().toMillis());
-        factory.setHandshakeTimeout((int) handshake.toMillis());
+        factory.setConnectionTimeout((int) deadlines.connect().toMillis());
+        factory.setHandshakeTimeout((int) deadlines.read().toMillis());
         factory.setShutdownTimeout(0);
         factory.setAutomaticRecoveryEnabled(false);
         return factory;

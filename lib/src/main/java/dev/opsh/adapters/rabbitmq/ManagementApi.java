@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
-import dev.opsh.adapters.ServiceLookup;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Deadlines;
@@ -68,7 +68,7 @@ public final class ManagementApi implements AutoCloseable {
     public static ManagementApi of(OpsContext context, Service service) {
         context.provisioner().prepare(service);
         return context.client("rabbitmq.management:" + service.name(), () -> new ManagementApi(service.name(),
-                ServiceLookup.firstHost(context.inventory(), service).address(), service.port("management", 15672),
+                ServiceEndpoint.of(context.inventory(), service, 0).address(), service.port("management", 15672),
                 service.user() == null ? "guest" : service.user(), context.secrets().resolve(service.password()),
                 service.deadlines(), context.inFlight()));
     }

@@ -6,7 +6,9 @@ import com.rabbitmq.client.Connection;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.UnknownNameException;
-import dev.opsh.adapters.ServiceLookup;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.opsh.adapters.ServiceEndpoint;
+import dev.opsh.adapters.ServiceSelector;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Service;
@@ -31,7 +33,7 @@ public final class QueuePurge {
     }
 
     public static QueuePurge of(OpsContext context) {
-        return new QueuePurge(context, ServiceLookup.single(context.inventory(), "rabbitmq"));
+        return new QueuePurge(context, ServiceSelector.first(context.inventory(), "rabbitmq"));
     }
 
     public Service service() {
@@ -56,10 +58,13 @@ public final class QueuePurge {
 
     /** {@code queue.purge} over AMQP: removes the ready messages and returns how many there were. */
     public long purge(String queue) {
-        String at = "rabbitmq '" + service.name() + "' (AMQP " + ServiceLookup.firstHost(context.inventory(), service).address()
-                + ":" + AmqpFactory.port(service) + ", vhost '" + vhost + "')";
+        ServiceEndpoint amqp = ServiceEndpoint.of(context.inventory(), service, ConnectionFactory.DEFAULT_AMQP_PORT);
+        String at = "rabbitmq '" + service.name() + "' (AMQP " + amqp.hostPort() + ", vhost '" + vhost + "')";
         context.provisioner().prepare(service);
-        try (Connection connection = AmqpFactory.of(context, service, service.deadlines().read()).newConnection("opsh purge");
+        String user = service.user() == null ? "guest" : service.user();
+        ConnectionFactory factory = AmqpFactory.of(service, amqp, user, context.secrets().resolve(service.password()),
+                service.deadlines());
+        try (Connection connection = factory.newConnection("opsh purge");
              InFlight.Registration ignored = context.inFlight().register(() -> connection.abort(0))) {
             Channel channel = connection.createChannel();
             return channel.queuePurge(queue).getMessageCount();
