@@ -71,8 +71,18 @@ public class LabBench {
         return out.toString();
     }
 
-    /** The summed VmRSS of every live process whose process group is one the lab recorded. */
+    /**
+     * The summed VmRSS of every live process whose process group is one the lab recorded, plus the
+     * postmaster's children (they lead sessions of their own; their titles carry the lab's id).
+     */
     private static long rssKiB(Path runDir) {
+        String children;
+        try {
+            children = "postgres: " + Files.readAllLines(runDir.resolveSibling("lab.env")).stream()
+                    .filter(l -> l.startsWith("LAB_ID=")).findFirst().orElse("=?").split("=")[1] + ":";
+        } catch (IOException e) {
+            return 0;
+        }
         Set<String> groups = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.pid")) {
             for (Path file : files) {
@@ -87,7 +97,7 @@ public class LabBench {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
                     String group = stat.substring(stat.lastIndexOf(") ") + 2).split(" ")[2];
-                    if (groups.contains(group)) {
+                    if (groups.contains(group) || Files.readString(proc.resolve("cmdline")).startsWith(children)) {
                         for (String line : Files.readAllLines(proc.resolve("status"))) {
                             if (line.startsWith("VmRSS:")) {
                                 total += Long.parseLong(line.replaceAll("\\D", ""));

@@ -129,6 +129,9 @@ public final class Lab {
                     left.add(process.service() + " (pid " + process.pid() + ")");
                 }
             }
+            for (long pid : LabProcesses.postgresChildren(config.get().id())) {
+                left.add("a postgres child (pid " + pid + ")");
+            }
             if (!left.isEmpty()) {
                 throw new OpshException(ExitCode.FAILURE, "lab down left processes running: " + String.join(", ", left)
                         + "; see " + config.get().dir().resolve("logs"));

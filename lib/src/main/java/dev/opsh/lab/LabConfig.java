@@ -89,17 +89,7 @@ public record LabConfig(Path dir, Map<String, Integer> ports, String rabbitNode)
         Files.setPosixFilePermissions(secretsDir(), PosixFilePermissions.fromString("rwx------"));
         writeSecret(pgPasswordFile());
         writeSecret(rabbitPasswordFile());
-        StringBuilder env = new StringBuilder("# Written by opsh from lab.properties; read by labctl.\n");
-        env.append("PG_PORT=").append(port("pg")).append('\n')
-                .append("REDIS_PORT=").append(port("redis")).append('\n')
-                .append("AMQP_PORT=").append(port("amqp")).append('\n')
-                .append("MGMT_PORT=").append(port("management")).append('\n')
-                .append("DIST_PORT=").append(port("dist")).append('\n')
-                .append("EPMD_PORT=").append(port("epmd")).append('\n')
-                .append("SSH_PORT=").append(port("ssh")).append('\n')
-                .append("HAPROXY_PORT=").append(port("haproxy")).append('\n')
-                .append("RABBIT_NODE=").append(rabbitNode).append('\n');
-        Files.writeString(dir.resolve("lab.env"), env);
+        writeEnv();
         Properties properties = new Properties();
         ports.forEach((name, port) -> properties.setProperty("port." + name, Integer.toString(port)));
         properties.setProperty("rabbitmq.node", rabbitNode);
@@ -108,6 +98,35 @@ public record LabConfig(Path dir, Map<String, Integer> ports, String rabbitNode)
             properties.store(writer, "opsh lab: ports picked once, kept for the life of this directory");
         }
         Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code lab.env}, the settings in the form labctl reads. */
+    void writeEnv() throws IOException {
+        String env = "# Written by opsh from lab.properties; read by labctl.\n"
+                + "LAB_ID=" + id() + "\n"
+                + "PG_PORT=" + port("pg") + "\n"
+                + "REDIS_PORT=" + port("redis") + "\n"
+                + "AMQP_PORT=" + port("amqp") + "\n"
+                + "MGMT_PORT=" + port("management") + "\n"
+                + "DIST_PORT=" + port("dist") + "\n"
+                + "EPMD_PORT=" + port("epmd") + "\n"
+                + "SSH_PORT=" + port("ssh") + "\n"
+                + "HAPROXY_PORT=" + port("haproxy") + "\n"
+                + "RABBIT_NODE=" + rabbitNode + "\n";
+        Path target = dir.resolve("lab.env");
+        if (!Files.exists(target) || !Files.readString(target).equals(env)) {
+            Path tmp = Files.createTempFile(dir, "lab.env", ".tmp");
+            Files.writeString(tmp, env);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * The lab's unique name, such as {@code opsh-lab-3fa2c1}: its RabbitMQ node's name and its
+     * PostgreSQL cluster name, which marks the titles of the postmaster's children.
+     */
+    public String id() {
+        return rabbitNode.substring(0, rabbitNode.indexOf('@'));
     }
 
     private static void writeSecret(Path file) throws IOException {

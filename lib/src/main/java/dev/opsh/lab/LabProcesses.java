@@ -57,15 +57,36 @@ final class LabProcesses {
         return leader.filter(s -> s.state() != 'Z').isPresent() || groupAlive(recorded.pid());
     }
 
+    /**
+     * The live children of the lab's postmaster, found by the cluster name in their titles
+     * ({@code postgres: LAB_ID: checkpointer}): they lead sessions of their own, outside its group.
+     */
+    static List<Long> postgresChildren(String labId) {
+        String prefix = "postgres: " + labId + ":";
+        return pids().filter(pid -> cmdline(pid).startsWith(prefix))
+                .filter(pid -> stat(pid).filter(s -> s.state() != 'Z').isPresent()).toList();
+    }
+
     private static boolean groupAlive(long group) {
+        return pids().map(LabProcesses::stat).flatMap(Optional::stream)
+                .anyMatch(s -> s.processGroup() == group && s.state() != 'Z');
+    }
+
+    private static Stream<Long> pids() {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             return entries.map(p -> p.getFileName().toString())
                     .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(name -> stat(Long.parseLong(name)))
-                    .flatMap(Optional::stream)
-                    .anyMatch(s -> s.processGroup() == group && s.state() != 'Z');
+                    .map(Long::parseLong).toList().stream();
         } catch (IOException e) {
             throw new IllegalStateException("cannot list /proc", e);
+        }
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
         }
     }
 

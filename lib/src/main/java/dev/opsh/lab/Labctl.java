@@ -34,8 +34,13 @@ final class Labctl {
         return config.labctl();
     }
 
-    /** Writes the script when it is missing or differs from this version of opsh. */
+    /** Writes the script (and its settings) when missing or different from this version of opsh. */
     void install() {
+        try {
+            config.writeEnv();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config.dir().resolve("lab.env"), e);
+        }
         try (InputStream in = Labctl.class.getResourceAsStream("labctl")) {
             if (in == null) {
                 throw new IllegalStateException("labctl is missing from the opsh jar");
@@ -43,7 +48,7 @@ final class Labctl {
             byte[] script = in.readAllBytes();
             Path target = config.labctl();
             if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), script)) {
-                Path tmp = target.resolveSibling("labctl.tmp");
+                Path tmp = Files.createTempFile(target.getParent(), "labctl", ".tmp");
                 Files.write(tmp, script);
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -74,6 +74,7 @@ final class PostgresLauncher implements ServiceLauncher {
     private String settings() {
         return """
                 # Written by opsh at every 'lab up'; the lab's settings on top of initdb's defaults.
+                cluster_name = '%s'
                 listen_addresses = '127.0.0.1'
                 port = %d
                 unix_socket_directories = '%s'
@@ -86,7 +87,7 @@ final class PostgresLauncher implements ServiceLauncher {
                 archive_command = 'pgbackrest --config=%s --stanza=%s archive-push %%p'
                 max_wal_size = 256MB
                 log_line_prefix = '%%m [%%p] '
-                """.formatted(port(), config.pgDir(), backup.configFile(), LabConfig.STANZA);
+                """.formatted(config.id(), port(), config.pgDir(), backup.configFile(), LabConfig.STANZA);
     }
 
     private static void writeOwned(Path file, String text) throws IOException {

@@ -62,6 +62,32 @@ class LabLifecycleIntegrationTest {
     }
 
     @Test
+    void aKilledPostmasterLeavesNoChildrenAndComesBackWithItsData() throws Exception {
+        victim = LabExtension.victim(dir, "postgres");
+        String id = victim.config().id();
+        List<Long> children = LabProcesses.postgresChildren(id);
+        assertThat(children).isNotEmpty();
+        LabServiceStatus before = status(victim, "postgres");
+
+        assertThat(new ProcessBuilder("kill", "-9", Long.toString(before.pid())).start().waitFor()).isZero();
+        assertThat(awaitStatus(victim, "postgres", s -> !s.up()).pid()).isEqualTo(before.pid());
+        victim.up(Set.of("postgres"), LabListener.NONE);
+
+        assertThat(status(victim, "postgres").up()).isTrue();
+        assertThat(children).noneMatch(pid -> LabProcesses.postgresChildren(id).contains(pid));
+        Service pg = LabExtension.inventory(victim).service("postgres");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.port() + "/veza",
+                pg.user(), new dev.opsh.inventory.Secrets(name -> null).resolve(pg.password()));
+                java.sql.ResultSet rows = db.createStatement().executeQuery("select count(*) from uploads")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(13);
+        }
+        victim.down();
+        assertThat(LabProcesses.postgresChildren(id)).isEmpty();
+        victim = null;
+    }
+
+    @Test
     void theInventorysCommandsKillAndStartTheServiceOverSsh() throws Exception {
         victim = LabExtension.victim(dir, "redis");
         Inventory inventory = LabExtension.inventory(victim);
