@@ -58,7 +58,7 @@ class PostgresAndHaproxyDrillTest {
             assertThat(back.observed()).contains("after it went down");
             assertThat(session.prompt.shown.get(1).backup()).contains("not needed to bring services back");
             SqlRows rows = session.eval("sql('select count(*) as n from uploads')");
-            assertThat(((Number) rows.rows().get(0).get("n")).longValue()).as("the data survived the kill").isPositive();
+            assertThat(((Number) rows.column("n").get(0)).longValue()).as("the data survived the kill").isPositive();
         }
     }
 
