@@ -22,6 +22,8 @@ import java.util.List;
 final class ChaosRunner {
     static final Duration DOWN_WITHIN = Duration.ofSeconds(30);
     static final Duration RECOVER_WITHIN = Duration.ofMinutes(3);
+    /** After a start command that failed, how long a probe may still find the service healthy. */
+    static final Duration FAILED_START_GRACE = Duration.ofSeconds(5);
     /** Chaos commands may wait for a service to stop or start, longer than a plain ssh() command. */
     static final Duration MIN_COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 200;
@@ -74,10 +76,11 @@ final class ChaosRunner {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         CommandResult result = run(action, target, command, null);
-        Observation seen = await(action, target, true, RECOVER_WITHIN);
+        Observation seen = await(action, target, true, result.exit() == 0 ? RECOVER_WITHIN : FAILED_START_GRACE);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!seen.reached()) {
-            throw new OpshException(ExitCode.FAILURE, target + " is not healthy " + Durations.format(RECOVER_WITHIN)
+            Duration waited = result.exit() == 0 ? RECOVER_WITHIN : FAILED_START_GRACE;
+            throw new OpshException(ExitCode.FAILURE, target + " is not healthy " + Durations.format(waited)
                     + " after '" + command + "' (exit " + result.exit() + said(result) + "); last probe: "
                     + seen.health().error() + ". " + stillDownMessage());
         }
