@@ -28,7 +28,7 @@ public final class ChaosTestLabs {
     }
 
     /** Waits up to {@code within} for {@code condition}; whether it came true. */
-    static boolean eventually(Duration within, BooleanSupplier condition) throws InterruptedException {
+    public static boolean eventually(Duration within, BooleanSupplier condition) throws InterruptedException {
         Instant end = Instant.now().plus(within);
         while (Instant.now().isBefore(end)) {
             if (condition.getAsBoolean()) {

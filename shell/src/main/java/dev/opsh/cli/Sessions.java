@@ -3,6 +3,7 @@ package dev.opsh.cli;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
 import dev.opsh.engine.Evaluator;
+import dev.opsh.guard.Operator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.InventoryCatalog;
 import dev.opsh.inventory.Secrets;
@@ -45,7 +46,9 @@ final class Sessions {
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
         TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())));
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
-        OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, provisioner);
+        Operator operator = new Operator(env, new TtyConfirmationPrompt(TtyConfirmationPrompt.CONTROLLING_TERMINAL,
+                screen::warning, terminal));
+        OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, provisioner, operator);
         return new Session(inventory, new Evaluator(context), screen, options.output, events);
     }
 }

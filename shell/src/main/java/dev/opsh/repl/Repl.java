@@ -69,13 +69,13 @@ public final class Repl {
         // and the first input queues behind it.
         worker.submit(session.evaluator()::warmUp);
         try {
-            String input;
-            while ((input = readInput()) != null) {
-                if (process(input) == Outcome.EXIT) {
-                    break;
+            while (true) {
+                String input = readInput();
+                boolean leaving = input == null || process(input) == Outcome.EXIT;
+                if (leaving && LeaveCheck.mayLeave(session, reader)) {
+                    return ExitCode.OK;
                 }
             }
-            return ExitCode.OK;
         } finally {
             worker.shutdownNow();
             try {
