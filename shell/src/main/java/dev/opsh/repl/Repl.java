@@ -72,7 +72,7 @@ public final class Repl {
             while (true) {
                 String input = readInput();
                 boolean leaving = input == null || process(input) == Outcome.EXIT;
-                if (leaving && LeaveCheck.mayLeave(session, reader)) {
+                if (leaving && ChaosReminder.mayLeave(session, reader)) {
                     return ExitCode.OK;
                 }
             }
@@ -138,6 +138,7 @@ public final class Repl {
                         worker = newWorker();
                         session.screen().error("interrupted; the evaluation did not stop within "
                                 + ABANDON_AFTER_MS / 1000 + " s and was left behind");
+                        ChaosReminder.remind(session);
                         return ExitCode.FAILURE;
                     }
                 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /exit and Ctrl-D ask before leaving while this session's chaos has services down. */
-class LeaveCheckTest {
+class ChaosReminderTest {
     @TempDir
     Path dir;
 
@@ -33,7 +33,9 @@ class LeaveCheckTest {
             assertThat(shown).contains("this session took down what is still down: redis on web1 (kill, down since")
                     .contains("restoreAll() brings it all back.");
 
+            from = repl.text().length();
             repl.type("no\r");
+            repl.awaitAfter(from, " staging  > ", Duration.ofSeconds(10));
             assertThat(repl.enter("1 + 1")).isEqualTo("2");
             assertThat(repl.finished()).isFalse();
 
