@@ -2,7 +2,6 @@ package dev.opsh.lab;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Set;
 
 /** The lab's HAProxy: a TCP proxy in front of the lab's PostgreSQL, with an admin stats socket. */
 final class HaproxyLauncher implements ServiceLauncher {
@@ -20,11 +19,6 @@ final class HaproxyLauncher implements ServiceLauncher {
     @Override
     public int port() {
         return config.port("haproxy");
-    }
-
-    @Override
-    public Set<String> needs() {
-        return Set.of("postgres");
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class Lab {
         return defaultDir(System::getenv, Path.of(System.getProperty("user.home")));
     }
 
-    static Path defaultDir(Function<String, String> environment, Path home) {
+    /** {@link #defaultDir()} for a given environment and home directory. */
+    public static Path defaultDir(Function<String, String> environment, Path home) {
         String explicit = environment.apply("OPSH_LAB_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
@@ -89,12 +90,12 @@ public final class Lab {
      * leaving running ones alone, and returns when every one answers over its own protocol.
      */
     public void up(Set<String> services, LabListener listener) {
+        List<String> wanted = LabServices.resolve(services);
         LabLock.run(dir, () -> {
             LabConfig config = config();
             Labctl labctl = new Labctl(config);
             labctl.install();
             Map<String, ServiceLauncher> launchers = LabServices.launchers(config, labctl);
-            List<String> wanted = LabServices.resolve(services, launchers);
             if (throwaway) {
                 tieToJvm(labctl);
             }

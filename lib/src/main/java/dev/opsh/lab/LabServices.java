@@ -13,12 +13,13 @@ import java.util.Set;
 final class LabServices {
     /** Every service, in the order {@code status} lists them. */
     static final List<String> NAMES = List.of("postgres", "redis", "rabbitmq", "sshd", "haproxy");
+    private static final List<String> START_ORDER = List.of("sshd", "redis", "postgres", "haproxy", "rabbitmq");
+    private static final Map<String, Set<String>> NEEDS = Map.of("haproxy", Set.of("postgres"));
     private static final Map<String, String> PORT_NAMES = Map.of("postgres", "pg", "redis", "redis", "rabbitmq", "amqp",
             "sshd", "ssh", "haproxy", "haproxy");
 
     private LabServices() {}
 
-    /** The launchers, fastest first so that they are ready while PostgreSQL and RabbitMQ take their time. */
     static Map<String, ServiceLauncher> launchers(LabConfig config, Labctl labctl) {
         Map<String, ServiceLauncher> launchers = new LinkedHashMap<>();
         for (ServiceLauncher launcher : List.of(new SshdLauncher(config), new RedisLauncher(config),
@@ -30,22 +31,22 @@ final class LabServices {
 
     /**
      * The services to bring up for a request: all of them when it is empty, else the named ones and
-     * what they need, in start order. An unknown name is a usage error with a did-you-mean hint.
+     * what they need, in start order (fastest first, so that they are ready while PostgreSQL and
+     * RabbitMQ take their time). An unknown name is a usage error with a did-you-mean hint.
      */
-    static List<String> resolve(Collection<String> requested, Map<String, ServiceLauncher> launchers) {
+    static List<String> resolve(Collection<String> requested) {
         if (requested.isEmpty()) {
-            return List.copyOf(launchers.keySet());
+            return START_ORDER;
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String name : requested) {
-            ServiceLauncher launcher = launchers.get(name);
-            if (launcher == null) {
+            if (!NAMES.contains(name)) {
                 throw new UnknownNameException(ExitCode.USAGE, "lab service", name, NAMES);
             }
             wanted.add(name);
-            wanted.addAll(launcher.needs());
+            wanted.addAll(NEEDS.getOrDefault(name, Set.of()));
         }
-        return launchers.keySet().stream().filter(wanted::contains).toList();
+        return START_ORDER.stream().filter(wanted::contains).toList();
     }
 
     /** The name in {@link LabConfig#ports()} of a service's main port. */

@@ -2,7 +2,6 @@ package dev.opsh.lab;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * What the lab knows about one of its services beyond starting and stopping it, which labctl does:
@@ -13,11 +12,6 @@ interface ServiceLauncher {
 
     /** Its main loopback port. */
     int port();
-
-    /** The services that must answer before this one is useful. */
-    default Set<String> needs() {
-        return Set.of();
-    }
 
     /** How long it may take to answer after labctl started it. */
     default Duration readyTimeout() {

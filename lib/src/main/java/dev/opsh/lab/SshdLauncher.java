@@ -1,10 +1,6 @@
 package dev.opsh.lab;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,13 +78,8 @@ final class SshdLauncher implements ServiceLauncher {
     @Override
     public void awaitReady() {
         Readiness.await(name(), "127.0.0.1:" + port(), readyTimeout(), () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port()), 1000);
-                socket.setSoTimeout(2000);
-                InputStream in = socket.getInputStream();
-                String banner = new String(in.readNBytes(8), StandardCharsets.US_ASCII);
-                return banner.startsWith("SSH-2.0-") ? null : "no SSH banner, got '" + banner.strip() + "'";
-            }
+            String banner = TcpProbe.exchange(port(), "", 8);
+            return banner.equals("SSH-2.0-") ? null : "no SSH banner, got '" + banner.strip() + "'";
         });
     }
 }

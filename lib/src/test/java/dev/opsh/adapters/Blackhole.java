@@ -8,14 +8,17 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A loopback listener that accepts connections and never reads or writes: a hung server. */
+/**
+ * A TCP listener on a free loopback port that accepts every connection and never reads or
+ * answers: what a hung server looks like from a client.
+ */
 public final class Blackhole implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     public Blackhole() {
         try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,6 +36,13 @@ public final class Blackhole implements AutoCloseable {
         return accepted.size();
     }
 
+    /** A loopback port nothing listens on, as for a stopped service. */
+    public static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private void accept() {
         try {
             while (!server.isClosed()) {
@@ -46,8 +56,8 @@ public final class Blackhole implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        for (Socket socket : accepted) {
-            socket.close();
+        for (Socket s : accepted) {
+            s.close();
         }
     }
 }

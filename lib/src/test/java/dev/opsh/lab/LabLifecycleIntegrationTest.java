@@ -1,13 +1,17 @@
 package dev.opsh.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opsh.OpshException;
 import dev.opsh.dsl.SessionEvents;
 import dev.opsh.inventory.Host;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.Service;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +110,24 @@ class LabLifecycleIntegrationTest {
     }
 
     @Test
+    void downOverTheLabsOwnSshCompletesAndEndsTheOtherSessions() throws Exception {
+        victim = LabExtension.victim(dir, "redis");
+        Inventory inventory = LabExtension.inventory(victim);
+        try (SSHClient idle = ssh(inventory); SSHClient operator = ssh(inventory)) {
+            Session session = idle.startSession();
+            Session.Command sleeping = session.exec("echo $$; exec sleep 600");
+            long sleeper = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    sleeping.getInputStream(), StandardCharsets.US_ASCII)).readLine().strip());
+            assertThat(runningProcess(sleeper)).isTrue();
+
+            assertThat(exec(operator, dir.resolve("labctl") + " down")).isZero();
+
+            assertThat(runningProcess(sleeper)).isFalse();
+        }
+        assertThat(victim.status()).noneMatch(LabServiceStatus::up);
+    }
+
+    @Test
     void theWatchdogTakesTheLabDownWhenItsOwnerDies() throws Exception {
         Lab lab = Lab.at(dir);
         victim = lab;
@@ -143,6 +165,22 @@ class LabLifecycleIntegrationTest {
         new LabProvisioner(victim, events).prepare(redis);
         assertThat(status(victim, "redis").up()).isFalse();
         assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void upRefusesAPortThatAnotherProcessTookMeanwhile() throws Exception {
+        victim = LabExtension.victim(dir, "redis");
+        int port = status(victim, "redis").port();
+        run(dir.resolve("labctl").toString(), "stop", "redis");
+
+        try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> victim.up(Set.of("redis"), LabListener.NONE))
+                    .isInstanceOf(OpshException.class)
+                    .hasMessageContaining("redis: 127.0.0.1:" + port + " is in use by a process the lab did not start");
+            assertThat(squatter.isClosed()).isFalse();
+        }
+        victim.up(Set.of("redis"), LabListener.NONE);
+        assertThat(status(victim, "redis").up()).isTrue();
     }
 
     private static void run(String... command) throws Exception {

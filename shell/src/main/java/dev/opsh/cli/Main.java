@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class},
+        subcommands = {RunCommand.class, LabCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -54,6 +54,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(env));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             String message = new Failures(List::of).describe(failure);
             boolean color = System.console() != null && !env.containsKey("NO_COLOR");

@@ -5,13 +5,15 @@ import dev.opsh.dsl.Provisioner;
 import dev.opsh.engine.Evaluator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.InventoryCatalog;
-import dev.opsh.inventory.Placeholders;
 import dev.opsh.inventory.Secrets;
+import dev.opsh.lab.Lab;
+import dev.opsh.lab.LabProvisioner;
 import dev.opsh.render.Screen;
 import dev.opsh.render.ValueRenderer;
 import dev.opsh.render.WatchView;
 import dev.opsh.repl.Session;
 import dev.opsh.repl.TerminalEvents;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import org.jline.terminal.Terminal;
 import java.util.Map;
@@ -27,7 +29,12 @@ final class Sessions {
     }
 
     InventoryCatalog catalog() {
-        return new InventoryCatalog(home.inventories(env), Placeholders.NONE);
+        return new InventoryCatalog(home.inventories(env), lab().placeholders());
+    }
+
+    /** The local lab that {@code ${lab:...}} in the lab inventories refers to; using it starts nothing. */
+    Lab lab() {
+        return Lab.at(Lab.defaultDir(env::get, Path.of(System.getProperty("user.home"))));
     }
 
     Inventory inventory(ShellOptions options) {
@@ -37,7 +44,8 @@ final class Sessions {
     /** @param terminal the interactive terminal, or null for {@code -e} and scripts */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
         TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())));
-        OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, Provisioner.NONE);
+        Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
+        OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, provisioner);
         return new Session(inventory, new Evaluator(context), screen, options.output, events);
     }
 }
