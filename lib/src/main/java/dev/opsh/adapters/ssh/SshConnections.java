@@ -2,6 +2,7 @@ package dev.opsh.adapters.ssh;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
+import dev.opsh.adapters.Interruption;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Deadlines;
@@ -93,13 +94,14 @@ public final class SshConnections implements AutoCloseable {
         Duration budget = deadlines.connect().plus(deadlines.read().multipliedBy(2));
         Deadline deadline = new Deadline(client);
         ScheduledFuture<?> watchdog = after(budget, deadline::expire);
+        boolean connected = false;
         try (InFlight.Registration ignored = inFlight.register(client)) {
             client.connect(host.address(), host.port());
             login.authenticate(client, host, at, deadline);
+            connected = true;
             return client;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | OpshException e) {
             boolean accepted = client.getSocket() != null && client.getSocket().isConnected();
-            closeQuietly(client);
             if (verifier.refusal() != null) {
                 throw new OpshException(ExitCode.FAILURE, at + ": " + verifier.refusal(), e);
             }
@@ -111,7 +113,7 @@ public final class SshConnections implements AutoCloseable {
                         + " (tried connect, key exchange and login)", e);
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", e);
+                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", Interruption.of(e));
             }
             String reason = accepted && SshErrors.timedOut(e)
                     ? "the port accepts connections but sent no SSH answer within " + Durations.format(deadlines.read())
@@ -119,6 +121,9 @@ public final class SshConnections implements AutoCloseable {
             throw new OpshException(ExitCode.FAILURE, at + ": cannot connect: " + reason, e);
         } finally {
             watchdog.cancel(false);
+            if (!connected) {
+                closeQuietly(client);
+            }
         }
     }
 
