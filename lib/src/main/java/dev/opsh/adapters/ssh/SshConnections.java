@@ -105,15 +105,15 @@ public final class SshConnections implements AutoCloseable {
             if (verifier.refusal() != null) {
                 throw new OpshException(ExitCode.FAILURE, at + ": " + verifier.refusal(), e);
             }
-            if (e instanceof OpshException opsh && !deadline.expired()) {
-                throw opsh;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", Interruption.of(e));
             }
             if (deadline.expired()) {
                 throw new OpshException(ExitCode.FAILURE, at + ": no SSH handshake and login within " + Durations.format(budget)
                         + " (tried connect, key exchange and login)", e);
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", Interruption.of(e));
+            if (e instanceof OpshException opsh) {
+                throw opsh;
             }
             String reason = accepted && SshErrors.timedOut(e)
                     ? "the port accepts connections but sent no SSH answer within " + Durations.format(deadlines.read())
