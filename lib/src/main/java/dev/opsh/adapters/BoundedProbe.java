@@ -50,7 +50,7 @@ public final class BoundedProbe {
             resources.forEach(BoundedProbe::closeQuietly);
             thread.interrupt();
             return health(endpoint, ServiceHealth.Status.TIMEOUT, started, null,
-                    "no answer within " + deadline.toMillis() + " ms");
+                    endpoint + " did not answer within " + deadline.toMillis() + " ms");
         } catch (InterruptedException e) {
             resources.forEach(BoundedProbe::closeQuietly);
             Thread.currentThread().interrupt();

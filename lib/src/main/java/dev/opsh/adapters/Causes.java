@@ -18,13 +18,15 @@ public final class Causes {
         todo.add(e);
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();
-            if (t == null || seen.put(t, true) != null) {
+            if (seen.put(t, true) != null) {
                 continue;
             }
             if (type.isInstance(t)) {
                 return Optional.of(type.cast(t));
             }
-            todo.add(t.getCause());
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
             todo.addAll(List.of(t.getSuppressed()));
         }
         return Optional.empty();

@@ -6,7 +6,6 @@ import dev.opsh.adapters.ServiceSelector;
 import dev.opsh.adapters.postgres.PostgresClient;
 import dev.opsh.adapters.postgres.SqlRows;
 import dev.opsh.adapters.postgres.StuckUpload;
-import dev.opsh.inventory.Durations;
 import dev.opsh.inventory.Service;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,21 +47,9 @@ public interface PostgresVerbs extends Verbs {
 
     @Verb(effect = Effect.READ,
             summary = "uploads stuck in uploading/processing for longer than the threshold",
-            example = "stuckUploads(Duration.ofMinutes(30))")
+            example = "stuckUploads(30.minutes)")
     default List<StuckUpload> stuckUploads(Duration threshold) {
         Service service = ServiceSelector.first(context().inventory(), "postgres");
         return PostgresClient.of(context(), service).stuckUploads(threshold);
-    }
-
-    @Verb(effect = Effect.READ,
-            summary = "stuckUploads() with the threshold written as 30m, 2h or 1h30m",
-            example = "stuckUploads('30m')")
-    default List<StuckUpload> stuckUploads(String threshold) {
-        Duration parsed = Durations.parse(threshold);
-        if (parsed == null) {
-            throw new OpshException(ExitCode.FAILURE, "stuckUploads() needs a duration such as 10m, 2h or 1h30m, not '"
-                    + threshold + "'");
-        }
-        return stuckUploads(parsed);
     }
 }

@@ -1,5 +1,7 @@
 package dev.opsh.lab;
 
+import dev.opsh.ExitCode;
+import dev.opsh.OpshException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,7 +42,8 @@ final class LabProcesses {
         } catch (NoSuchFileException e) {
             return result;
         } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("unreadable PID file in " + runDir, e);
+            throw new OpshException(ExitCode.FAILURE, "a lab PID file in " + runDir + " is unreadable (" + e.getMessage()
+                    + "); check the processes named in its logs by hand before removing it", e);
         }
         return result;
     }

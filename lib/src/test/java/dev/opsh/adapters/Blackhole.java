@@ -1,6 +1,7 @@
 package dev.opsh.adapters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,17 +16,13 @@ public final class Blackhole implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
-    public Blackhole() throws IOException {
-        server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "blackhole-" + server.getLocalPort());
+    public Blackhole() {
+        try {
+            server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::accept, "blackhole-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -34,10 +31,25 @@ public final class Blackhole implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** How many connections it has swallowed. */
+    public int accepted() {
+        return accepted.size();
+    }
+
     /** A loopback port nothing listens on, as for a stopped service. */
     public static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    private void accept() {
+        try {
+            while (!server.isClosed()) {
+                accepted.add(server.accept());
+            }
+        } catch (IOException closed) {
+            // close() ends the loop.
         }
     }
 

@@ -61,7 +61,7 @@ class BoundedProbeTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(health.status()).isEqualTo(ServiceHealth.Status.TIMEOUT);
-        assertThat(health.error()).isEqualTo("no answer within 200 ms");
+        assertThat(health.error()).isEqualTo("redis 'cache' at 10.0.0.7:6379 did not answer within 200 ms");
         assertThat(closed.await(1, TimeUnit.SECONDS)).isTrue();
     }
 

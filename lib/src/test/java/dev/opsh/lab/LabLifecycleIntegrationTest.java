@@ -110,6 +110,24 @@ class LabLifecycleIntegrationTest {
     }
 
     @Test
+    void downOverTheLabsOwnSshCompletesAndEndsTheOtherSessions() throws Exception {
+        victim = LabExtension.victim(dir, "redis");
+        Inventory inventory = LabExtension.inventory(victim);
+        try (SSHClient idle = ssh(inventory); SSHClient operator = ssh(inventory)) {
+            Session session = idle.startSession();
+            Session.Command sleeping = session.exec("echo $$; exec sleep 600");
+            long sleeper = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    sleeping.getInputStream(), StandardCharsets.US_ASCII)).readLine().strip());
+            assertThat(runningProcess(sleeper)).isTrue();
+
+            assertThat(exec(operator, dir.resolve("labctl") + " down")).isZero();
+
+            assertThat(runningProcess(sleeper)).isFalse();
+        }
+        assertThat(victim.status()).noneMatch(LabServiceStatus::up);
+    }
+
+    @Test
     void theWatchdogTakesTheLabDownWhenItsOwnerDies() throws Exception {
         Lab lab = Lab.at(dir);
         victim = lab;

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Read-only access to one PostgreSQL service for the DSL verbs. The connection is opened on first
@@ -67,7 +68,7 @@ public final class PostgresClient {
         Deadlines deadlines = service.deadlines();
         String key = "postgres:" + service.name();
         for (int attempt = 1; ; attempt++) {
-            PostgresSession session = context.client(key, () -> open(target, deadlines));
+            PostgresSession session = context.client(key, () -> open(target, deadlines, context.inFlight()));
             try (InFlight.Registration ignored = context.inFlight().register(session::abort)) {
                 return session.readOnly(deadlines.read(), work);
             } catch (SQLException e) {
@@ -84,12 +85,27 @@ public final class PostgresClient {
         }
     }
 
-    private static PostgresSession open(PgTarget target, Deadlines deadlines) {
-        try {
+    /**
+     * Connects. The driver logs in on a thread of its own and waits for it, so Ctrl-C interrupts the
+     * wait; the abandoned login ends by itself at its deadline.
+     */
+    private static PostgresSession open(PgTarget target, Deadlines deadlines, InFlight inFlight) {
+        String tried = "connecting as user " + target.user() + " to database " + target.database();
+        Thread caller = Thread.currentThread();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (InFlight.Registration ignored = inFlight.register(() -> {
+            cancelled.set(true);
+            caller.interrupt();
+        })) {
             return PostgresSession.open(target, deadlines.connect(), deadlines.read());
         } catch (SQLException e) {
-            throw PostgresErrors.translate(target, "connecting as user " + target.user() + " to database "
-                    + target.database(), deadlines, e);
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                if (cancelled.get()) {
+                    Thread.interrupted();
+                }
+                throw new OpshException(ExitCode.FAILURE, tried + " on " + target + " was cancelled", e);
+            }
+            throw PostgresErrors.translate(target, tried, deadlines, e);
         }
     }
 }

@@ -8,7 +8,7 @@ import org.postgresql.Driver;
 
 /**
  * Opens JDBC connections whose every step is bounded: TCP connect by the connect deadline, the
- * login and each later read by the read deadline. The driver counts in whole seconds, so each
+ * whole login by the longer of the two deadlines, and each read by the read deadline. The driver counts in whole seconds, so each
  * deadline is rounded up to the next second; once connected, reads are bounded to the millisecond.
  */
 final class PostgresConnector {
@@ -31,7 +31,7 @@ final class PostgresConnector {
         p.setProperty("ApplicationName", target.applicationName());
         p.setProperty("connectTimeout", seconds(connect));
         p.setProperty("socketTimeout", seconds(read));
-        p.setProperty("loginTimeout", seconds(connect.plus(read)));
+        p.setProperty("loginTimeout", seconds(connect.compareTo(read) >= 0 ? connect : read));
         p.setProperty("cancelSignalTimeout", seconds(connect));
         p.setProperty("tcpKeepAlive", "true");
         Connection connection = DRIVER.connect(target.url(), p);

@@ -60,6 +60,10 @@ final class PostgresErrors {
         if (Causes.has(e, UnknownHostException.class)) {
             return new OpshException(ExitCode.FAILURE, "cannot resolve the address of " + target + " while " + tried, e);
         }
+        if (state.equals("57P03")) {
+            return new OpshException(ExitCode.FAILURE, target + " is not accepting connections yet while " + tried + ": "
+                    + serverMessage(e), e);
+        }
         if (state.startsWith("08") || state.startsWith("57P")) {
             return new OpshException(ExitCode.FAILURE, target + " dropped the connection while " + tried + ": "
                     + Causes.rootMessage(e), e);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * One session's connection to a PostgreSQL service. Every unit of work runs in its own read-only
@@ -66,10 +67,11 @@ final class PostgresSession implements AutoCloseable {
      */
     void abort() {
         aborted = true;
-        Thread cancel = new Thread(this::cancelQuietly, "opsh-postgres-cancel");
-        cancel.setDaemon(true);
-        cancel.start();
         try {
+            QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
+            Thread cancel = new Thread(() -> cancelQuietly(executor), "opsh-postgres-cancel");
+            cancel.setDaemon(true);
+            cancel.start();
             connection.abort(Runnable::run);
         } catch (SQLException ignored) {
             // Aborting a connection that is already gone.
@@ -93,9 +95,9 @@ final class PostgresSession implements AutoCloseable {
         connection.close();
     }
 
-    private void cancelQuietly() {
+    private static void cancelQuietly(QueryExecutor executor) {
         try {
-            connection.unwrap(BaseConnection.class).cancelQuery();
+            executor.sendQueryCancel();
         } catch (SQLException ignored) {
             // Best effort: the socket is being closed anyway.
         }

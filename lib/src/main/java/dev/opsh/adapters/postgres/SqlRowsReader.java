@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads a result set into {@link SqlRows}, keeping at most a given number of rows. */
@@ -18,21 +16,21 @@ final class SqlRowsReader {
     static SqlRows read(ResultSet rs, int maxRows) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
-        List<String> columns = uniqueNames(meta);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> columns = List.copyOf(uniqueNames(meta));
+        List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
         while (rs.next()) {
             if (rows.size() == maxRows) {
                 truncated = true;
                 break;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
+            Object[] values = new Object[n];
             for (int i = 1; i <= n; i++) {
-                row.put(columns.get(i - 1), SqlValues.read(rs, i, meta.getColumnTypeName(i)));
+                values[i - 1] = SqlValues.read(rs, i, meta.getColumnTypeName(i));
             }
-            rows.add(Collections.unmodifiableMap(row));
+            rows.add(new Row(columns, values));
         }
-        return new SqlRows(List.copyOf(columns), Collections.unmodifiableList(rows), truncated);
+        return new SqlRows(columns, Collections.unmodifiableList(rows), truncated);
     }
 
     /** Column labels, with {@code _2}, {@code _3} appended to repeats so that every row key is distinct. */

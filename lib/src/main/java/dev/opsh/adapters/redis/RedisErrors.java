@@ -21,17 +21,13 @@ final class RedisErrors {
         String message = Causes.firstLine(e.getMessage());
         String upper = message.toUpperCase(Locale.ROOT);
         String at = target.endpoint().hostPort();
-        if (e instanceof JedisAccessControlException || upper.startsWith("WRONGPASS")) {
-            return new OpshException(ExitCode.FAILURE, "authentication failed for user " + target.userName() + " at " + at
-                    + " (" + target + "): " + message, e);
-        }
         if (upper.startsWith("NOAUTH")) {
             return new OpshException(ExitCode.FAILURE, "authentication failed for user " + target.userName() + " at " + at
                     + " (" + target + "): the server wants a password and the inventory gives none", e);
         }
-        if (upper.contains("WITHOUT ANY PASSWORD CONFIGURED")) {
+        if (e instanceof JedisAccessControlException || upper.startsWith("WRONGPASS")) {
             return new OpshException(ExitCode.FAILURE, "authentication failed for user " + target.userName() + " at " + at
-                    + " (" + target + "): the inventory gives a password but the server has none configured", e);
+                    + " (" + target + "): " + message, e);
         }
         if (Causes.rootMessage(e).toLowerCase(Locale.ROOT).contains("connect timed out")) {
             return new DeadlineExceededException(target + " did not accept a TCP connection within "

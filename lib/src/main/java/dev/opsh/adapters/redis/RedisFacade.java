@@ -116,7 +116,7 @@ public final class RedisFacade {
         String key = "redis:" + service.name();
         String tried = "running " + command;
         for (int attempt = 1; ; attempt++) {
-            RedisSession session = context.client(key, () -> open(target, deadlines));
+            RedisSession session = context.client(key, () -> open(target, deadlines, context.inFlight()));
             AtomicBoolean aborted = new AtomicBoolean();
             try (InFlight.Registration ignored = context.inFlight().register(() -> {
                 aborted.set(true);
@@ -140,11 +140,16 @@ public final class RedisFacade {
         }
     }
 
-    private static RedisSession open(RedisTarget target, Deadlines deadlines) {
-        try {
-            return new RedisSession(RedisConnector.open(target, deadlines.connect(), deadlines.read()));
+    private static RedisSession open(RedisTarget target, Deadlines deadlines, InFlight inFlight) {
+        String tried = "connecting as user " + target.userName();
+        RedisConnector connector = new RedisConnector(target, deadlines.connect(), deadlines.read());
+        try (InFlight.Registration ignored = inFlight.register(connector)) {
+            return new RedisSession(connector.open(), connector);
         } catch (JedisException e) {
-            throw RedisErrors.translate(target, "connecting as user " + target.userName(), deadlines, e);
+            if (connector.closed()) {
+                throw new OpshException(ExitCode.FAILURE, tried + " to " + target + " was cancelled", e);
+            }
+            throw RedisErrors.translate(target, tried, deadlines, e);
         }
     }
 }

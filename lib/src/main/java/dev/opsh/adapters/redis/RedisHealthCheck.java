@@ -32,8 +32,9 @@ public final class RedisHealthCheck implements HealthCheck {
         }
         Deadlines bounded = BoundedProbe.clientDeadlines(service.deadlines());
         return BoundedProbe.run(endpoint, deadline, abandon -> {
-            try (Jedis jedis = RedisConnector.open(target, bounded.connect(), deadline)) {
-                abandon.closeOnTimeout(() -> jedis.getConnection().disconnect());
+            RedisConnector connector = new RedisConnector(target, bounded.connect(), deadline);
+            abandon.closeOnTimeout(connector);
+            try (Jedis jedis = connector.open()) {
                 jedis.ping();
                 return RedisReplies.info(jedis.info("server")).get("redis_version");
             } catch (JedisException e) {

@@ -5,10 +5,12 @@ import redis.clients.jedis.Jedis;
 /** One session's connection to a Redis service, and whether it has served a call yet. */
 final class RedisSession implements AutoCloseable {
     private final Jedis jedis;
+    private final RedisConnector connector;
     private boolean used;
 
-    RedisSession(Jedis jedis) {
+    RedisSession(Jedis jedis, RedisConnector connector) {
         this.jedis = jedis;
+        this.connector = connector;
     }
 
     Jedis jedis() {
@@ -25,7 +27,7 @@ final class RedisSession implements AutoCloseable {
 
     /** Closes the socket at once, ending a blocked read; what Ctrl-C calls. */
     void abort() {
-        jedis.getConnection().disconnect();
+        connector.close();
     }
 
     @Override
