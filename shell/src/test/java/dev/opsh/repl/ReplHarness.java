@@ -111,9 +111,12 @@ final class ReplHarness implements AutoCloseable {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < end) {
             String shown = text().substring(from);
-            int echo = shown.indexOf('\n');
-            if (echo >= 0 && shown.endsWith(PROMPT) && shown.lastIndexOf(PROMPT) > echo) {
-                return shown.substring(echo + 1, shown.lastIndexOf(PROMPT)).strip();
+            int prompt = shown.lastIndexOf(PROMPT);
+            // JLine may redraw the typed line several times; the output starts after its last echo.
+            int echo = prompt < 0 ? -1 : shown.lastIndexOf(line, prompt);
+            int newline = echo < 0 ? -1 : shown.indexOf('\n', echo);
+            if (newline >= 0 && newline < prompt && shown.endsWith(PROMPT)) {
+                return shown.substring(newline + 1, prompt).strip();
             }
             Thread.sleep(20);
         }
