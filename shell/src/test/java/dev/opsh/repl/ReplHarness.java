@@ -106,17 +106,19 @@ final class ReplHarness implements AutoCloseable {
 
     /** Types one line and waits for the next prompt; returns what was shown in between. */
     String enter(String line) throws Exception {
+        // Type only at an idle prompt, so that what came before (an error line, a redraw) is not read as output.
+        long idle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!text().endsWith(PROMPT) && System.nanoTime() < idle) {
+            Thread.sleep(20);
+        }
         int from = text().length();
         type(line + "\r");
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < end) {
             String shown = text().substring(from);
-            int prompt = shown.lastIndexOf(PROMPT);
-            // JLine may redraw the typed line several times; the output starts after its last echo.
-            int echo = prompt < 0 ? -1 : shown.lastIndexOf(line, prompt);
-            int newline = echo < 0 ? -1 : shown.indexOf('\n', echo);
-            if (newline >= 0 && newline < prompt && shown.endsWith(PROMPT)) {
-                return shown.substring(newline + 1, prompt).strip();
+            int echo = shown.indexOf('\n');
+            if (echo >= 0 && shown.endsWith(PROMPT) && shown.lastIndexOf(PROMPT) > echo) {
+                return shown.substring(echo + 1, shown.lastIndexOf(PROMPT)).strip();
             }
             Thread.sleep(20);
         }
