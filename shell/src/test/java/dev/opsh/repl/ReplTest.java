@@ -96,7 +96,9 @@ class ReplTest {
         try (ReplHarness repl = new ReplHarness(dir)) {
             // The first input queues behind the warm-up; Ctrl-C at once must still stop it.
             int from = repl.text().length();
-            repl.type("Thread.sleep(60_000)\r\u0003");
+            repl.type("Thread.sleep(60_000)\r");
+            Thread.sleep(100);
+            repl.type("\u0003");
             repl.awaitAfter(from, "interrupted", Duration.ofSeconds(5));
             assertThat(repl.enter("1 + 1")).isEqualTo("2");
         }
