@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frames that reproduce what the operator saw: the prompt as soon as the previous output
- * ended, the input when it was submitted, and each output as it was printed. Typed events
+ * The frames that reproduce what the operator saw: the prompt as soon as the previous frame
+ * was shown, the input when it was submitted, and each output as it was printed. Typed events
  * (result, error, guard, remote) are not shown: their rendered form is already in the outputs.
  */
 public final class Playback {
@@ -26,6 +26,7 @@ public final class Playback {
                 last = entry.t();
             } else if (event instanceof TranscriptEvent.Marker marker) {
                 frames.add(new Frame(entry.t(), Frame.Kind.MARKER, marker.text()));
+                last = entry.t();
             }
         }
         return frames;
