@@ -5,6 +5,7 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class TranscriptReader implements Closeable {
     public static TranscriptReader open(Path file) {
         try {
             return new TranscriptReader(file);
+        } catch (NoSuchFileException e) {
+            throw new OpshException(ExitCode.USAGE, "no such transcript: " + file, e);
         } catch (IOException e) {
             throw new OpshException(ExitCode.USAGE, "cannot read the transcript " + file + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.opsh.OpshException;
 import dev.opsh.transcript.Verification.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class TranscriptVerifier {
         HeaderFacts header;
         try (RawLines raw = new RawLines(file)) {
             header = LineFacts.read(raw, lines);
+        } catch (NoSuchFileException e) {
+            throw new OpshException(ExitCode.USAGE, "no such transcript: " + file, e);
         } catch (IOException e) {
             throw new OpshException(ExitCode.FAILURE, "cannot read the transcript " + file + ": " + e.getMessage(), e);
         }
