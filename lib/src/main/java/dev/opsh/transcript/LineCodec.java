@@ -1,6 +1,8 @@
 package dev.opsh.transcript;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +20,7 @@ final class LineCodec {
     /** The {@code prev} of the header: no line precedes it. */
     static final String ANCHOR = "0".repeat(64);
     private static final byte[] HASH_KEY = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = {'}'};
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}. */
     static final int TAIL = HASH_KEY.length + 64 + 2;
 
@@ -58,10 +61,8 @@ final class LineCodec {
             return false;
         }
         int bodyEnd = length - TAIL;
-        byte[] body = Arrays.copyOf(line, bodyEnd + 1);
-        body[bodyEnd] = '}';
         String expected = new String(line, bodyEnd + HASH_KEY.length, 64, StandardCharsets.US_ASCII);
-        return Sha256.hex(body).equals(expected);
+        return Sha256.hex(line, bodyEnd, CLOSE).equals(expected);
     }
 
     /** Whether the line has the shape of the hash tail at its end, whatever the digits say. */
@@ -78,23 +79,38 @@ final class LineCodec {
         return true;
     }
 
-    /** The line parsed as a JSON object, or null if it is not one. */
-    static ObjectNode parse(byte[] line, int length) {
-        try {
-            JsonNode node = TranscriptJson.MAPPER.readTree(line, 0, length);
-            return node instanceof ObjectNode object ? object : null;
+    /** The envelope of a line, or null if the line is not one well-formed JSON object. */
+    static Envelope envelope(byte[] line, int length) {
+        try (JsonParser parser = TranscriptJson.MAPPER.getFactory().createParser(line, 0, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Envelope.Builder envelope = new Envelope.Builder();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                } else {
+                    envelope.field(name, parser);
+                }
+            }
+            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null ? envelope.build() : null;
         } catch (IOException e) {
             return null;
         }
     }
 
-    /** The entry of a parsed line, or null if it is not a known event. */
-    static Entry decode(ObjectNode line) {
+    /** The entry of a line, or null if it is not a well-formed, known event. */
+    static Entry decode(byte[] line, int length) {
+        Envelope envelope = envelope(line, length);
+        if (envelope == null || envelope.seq() < 0) {
+            return null;
+        }
         try {
-            TranscriptEvent event = TranscriptJson.MAPPER.treeToValue(line, TranscriptEvent.class);
-            return new Entry(line.path("seq").asLong(-1), line.path("t").asLong(), Instant.parse(line.path("at").asText()),
-                    line.path("prev").asText(), event);
-        } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
+            TranscriptEvent event = TranscriptJson.MAPPER.readValue(line, 0, length, TranscriptEvent.class);
+            return new Entry(envelope.seq(), envelope.t(), Instant.parse(envelope.at()), envelope.prev(), event);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

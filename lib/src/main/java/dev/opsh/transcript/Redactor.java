@@ -36,6 +36,10 @@ public final class Redactor {
                     + "(?!(?:env|file):|\\$\\{|\\*\\*\\*)(" + VALUE + ")");
 
     private final Supplier<? extends Collection<String>> secrets;
+    private volatile Expanded expanded = new Expanded(Set.of(), List.of());
+
+    /** The secrets last seen, and them with their encoded forms, longest first. */
+    private record Expanded(Set<String> source, List<String> values) {}
 
     /** A redactor that masks the values {@code secrets} returns at each call, and the patterns. */
     public Redactor(Supplier<? extends Collection<String>> secrets) {
@@ -58,7 +62,7 @@ public final class Redactor {
             return text;
         }
         String masked = text;
-        for (String secret : byLength(secrets.get())) {
+        for (String secret : currentSecrets()) {
             masked = masked.replace(secret, MASK);
         }
         masked = URL_PASSWORD.matcher(masked).replaceAll(m -> quote(m.group(1)) + MASK + "@");
@@ -69,6 +73,16 @@ public final class Redactor {
     /** Whether {@code text} equals a secret resolved so far (a number that is a secret, say). */
     public boolean isSecret(String text) {
         return text != null && !text.isEmpty() && secrets.get().contains(text);
+    }
+
+    private List<String> currentSecrets() {
+        Set<String> now = Set.copyOf(secrets.get());
+        Expanded last = expanded;
+        if (!last.source().equals(now)) {
+            last = new Expanded(now, byLength(now));
+            expanded = last;
+        }
+        return last.values();
     }
 
     private static List<String> byLength(Collection<String> values) {

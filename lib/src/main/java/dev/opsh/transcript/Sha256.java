@@ -16,6 +16,14 @@ final class Sha256 {
         return HEX.formatHex(digest.digest());
     }
 
+    /** The hash of the first {@code length} bytes followed by {@code suffix}. */
+    static String hex(byte[] bytes, int length, byte[] suffix) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes, 0, length);
+        digest.update(suffix);
+        return HEX.formatHex(digest.digest());
+    }
+
     static String hex(byte[] bytes) {
         return hex(bytes, bytes.length);
     }

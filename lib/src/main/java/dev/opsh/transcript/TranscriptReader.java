@@ -1,6 +1,5 @@
 package dev.opsh.transcript;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import java.io.Closeable;
@@ -78,8 +77,7 @@ public final class TranscriptReader implements Closeable {
             if (!line.terminated()) {
                 continue;
             }
-            ObjectNode json = LineCodec.parse(line.bytes(), line.length());
-            Entry entry = json == null ? null : LineCodec.decode(json);
+            Entry entry = LineCodec.decode(line.bytes(), line.length());
             if (entry != null) {
                 return entry;
             }

@@ -1,6 +1,5 @@
 package dev.opsh.transcript;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.transcript.Verification.Outcome;
@@ -53,17 +52,17 @@ public final class TranscriptVerifier {
             while ((line = raw.next()) != null) {
                 byte[] bytes = line.bytes();
                 int length = line.length();
-                ObjectNode json = LineCodec.parse(bytes, length);
-                long seq = json == null || !json.path("seq").canConvertToLong() ? -1 : json.path("seq").asLong();
-                String type = json == null ? "" : json.path("type").asText();
+                Envelope json = LineCodec.envelope(bytes, length);
                 if (line.number() == 1 && json != null) {
-                    header = new HeaderFacts(json.path("format").asText(), json.path("version").asInt(-1));
+                    header = new HeaderFacts(json.format(), json.version());
                 }
-                boolean lostNewline = !line.terminated() && length > 1 && LineCodec.selfConsistent(bytes, length - 1);
-                into.add(new LineFacts(line.number(), line.terminated(), contains(bytes, length, (byte) 0),
+                boolean terminated = line.terminated();
+                into.add(new LineFacts(line.number(), terminated, !terminated && contains(bytes, length, (byte) 0),
                         LineCodec.hasHashTail(bytes, length), LineCodec.selfConsistent(bytes, length),
-                        indexOf(bytes, length, FORMAT_MARK) >= 0, lostNewline, seq, type.equals("header"), type.equals("end"),
-                        json != null && previousHash.equals(json.path("prev").asText())));
+                        line.number() == 1 && indexOf(bytes, length, FORMAT_MARK) >= 0,
+                        !terminated && length > 1 && LineCodec.selfConsistent(bytes, length - 1),
+                        json == null ? -1 : json.seq(), json != null && json.type().equals("header"),
+                        json != null && json.type().equals("end"), json != null && previousHash.equals(json.prev())));
                 previousHash = Sha256.hex(bytes, length);
             }
             return header;

@@ -125,6 +125,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int finish(ReplayPlayer.Ending ending) {
+        if (ending == ReplayPlayer.Ending.STOPPED) {
+            spec.commandLine().getOut().println();
+        }
         spec.commandLine().getOut().flush();
         note(ending == ReplayPlayer.Ending.FINISHED ? "end of replay" : "replay stopped");
         return ExitCode.OK.code();
