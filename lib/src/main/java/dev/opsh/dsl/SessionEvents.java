@@ -1,5 +1,6 @@
 package dev.opsh.dsl;
 
+import dev.opsh.watch.WatchFrame;
 import java.time.Duration;
 
 /**
@@ -17,4 +18,7 @@ public interface SessionEvents {
 
     /** A command ran on a remote host. */
     default void remote(String host, String command, int exit, Duration duration) {}
+
+    /** A new tick of {@code watch}: the shell redraws the frame in place. */
+    default void frame(WatchFrame frame) {}
 }

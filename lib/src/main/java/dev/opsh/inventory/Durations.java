@@ -35,4 +35,26 @@ public final class Durations {
         }
         return total;
     }
+
+    /** The duration written back the same way: {@code 500ms}, {@code 2s}, {@code 1m30s}; whole milliseconds. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms % 1000 != 0 && ms < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+        }
+        StringBuilder text = new StringBuilder();
+        long seconds = ms / 1000;
+        long[] sizes = {86_400, 3600, 60, 1};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds >= sizes[i]) {
+                text.append(seconds / sizes[i]).append(units[i]);
+                seconds %= sizes[i];
+            }
+        }
+        return text.toString();
+    }
 }

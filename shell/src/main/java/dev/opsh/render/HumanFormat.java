@@ -1,0 +1,54 @@
+package dev.opsh.render;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How durations and instants read to a person: {@code 3h 12m}, {@code 2026-11-23 06:13:22Z (07:13:22 CET)}. */
+public final class HumanFormat {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss z");
+
+    private HumanFormat() {}
+
+    public static String duration(Duration d) {
+        if (d.isNegative()) {
+            return "-" + duration(d.negated());
+        }
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms < 10_000) {
+            return String.format("%.1fs", ms / 1000.0);
+        }
+        long s = d.getSeconds();
+        long days = s / 86_400, hours = s % 86_400 / 3600, minutes = s % 3600 / 60, seconds = s % 60;
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        if (minutes > 0) {
+            return minutes + "m " + seconds + "s";
+        }
+        return seconds + "s";
+    }
+
+    /** The instant in UTC, with the local time beside it. */
+    public static String instant(Instant t, ZoneId zone) {
+        String utc = UTC.format(t);
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return utc;
+        }
+        return utc + " (" + LOCAL.format(t.atZone(zone)) + ")";
+    }
+
+    /** The instant in UTC only, short enough for a table cell. */
+    public static String instantShort(Instant t) {
+        return UTC.format(t);
+    }
+}
