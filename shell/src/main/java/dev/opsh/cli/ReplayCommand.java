@@ -68,20 +68,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (speed <= 0 || (maxIdle != null && maxIdle < 0)) {
             throw new ParameterException(spec.commandLine(), "--speed must be more than 0 and --max-idle at least 0");
         }
-        return OperatorErrors.run(spec, () -> {
-            Verification verification = TranscriptVerifier.verify(file);
-            if (verification.outcome() == Verification.Outcome.NOT_A_TRANSCRIPT) {
-                throw new OpshException(ExitCode.USAGE, file + ": " + verification.describe());
-            }
-            if (!verification.intact()) {
-                warn("WARNING: " + file + " does not verify: " + verification.describe());
-            }
-            if (report != null || asciicast != null) {
-                writeFiles();
-                return ExitCode.OK.code();
-            }
-            return play();
-        });
+        Verification verification = TranscriptVerifier.verify(file);
+        if (verification.outcome() == Verification.Outcome.NOT_A_TRANSCRIPT) {
+            throw new OpshException(ExitCode.USAGE, file + ": " + verification.describe());
+        }
+        if (!verification.intact()) {
+            warn("WARNING: " + file + " does not verify: " + verification.describe());
+        }
+        if (report != null || asciicast != null) {
+            writeFiles();
+            return ExitCode.OK.code();
+        }
+        return play();
     }
 
     private void writeFiles() {

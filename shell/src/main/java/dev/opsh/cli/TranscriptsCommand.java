@@ -49,18 +49,16 @@ public final class TranscriptsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OperatorErrors.run(spec, () -> {
-            Path dir = directory != null ? directory : TranscriptLocation.directory();
-            List<TranscriptIndex.Session> sessions = new TranscriptIndex(dir).list(new TranscriptIndex.Filter(environment, since, grep));
-            PrintWriter out = spec.commandLine().getOut();
-            if (sessions.isEmpty()) {
-                out.println("no transcripts" + (environment != null || since != null || grep != null ? " match" : "") + " in " + dir);
-            } else {
-                print(out, sessions);
-            }
-            out.flush();
-            return ExitCode.OK.code();
-        });
+        Path dir = directory != null ? directory : TranscriptLocation.directory();
+        List<TranscriptIndex.Session> sessions = new TranscriptIndex(dir).list(new TranscriptIndex.Filter(environment, since, grep));
+        PrintWriter out = spec.commandLine().getOut();
+        if (sessions.isEmpty()) {
+            out.println("no transcripts" + (environment != null || since != null || grep != null ? " match" : "") + " in " + dir);
+        } else {
+            print(out, sessions);
+        }
+        out.flush();
+        return ExitCode.OK.code();
     }
 
     private static void print(PrintWriter out, List<TranscriptIndex.Session> sessions) {

@@ -23,15 +23,13 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OperatorErrors.run(spec, () -> {
-            Verification verification = TranscriptVerifier.verify(file);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(file + ": " + verification.describe());
-            out.flush();
-            if (verification.outcome() == Verification.Outcome.NOT_A_TRANSCRIPT) {
-                return ExitCode.USAGE.code();
-            }
-            return verification.intact() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
-        });
+        Verification verification = TranscriptVerifier.verify(file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(file + ": " + verification.describe());
+        out.flush();
+        if (verification.outcome() == Verification.Outcome.NOT_A_TRANSCRIPT) {
+            return ExitCode.USAGE.code();
+        }
+        return verification.intact() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 }

@@ -57,7 +57,7 @@ class VerifyCommandTest {
     void aMissingFileOrAnotherKindOfFileIsAUsageError() throws Exception {
         CommandRun missing = CommandRun.of(new VerifyCommand(), dir.resolve("nope.jsonl").toString());
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).isEqualTo("opsh: no such transcript: " + dir.resolve("nope.jsonl") + "\n");
+        assertThat(missing.err()).isEqualTo("no such transcript: " + dir.resolve("nope.jsonl") + "\n");
 
         Path other = Files.writeString(dir.resolve("other.jsonl"), "hello\n");
         CommandRun notTranscript = CommandRun.of(new VerifyCommand(), other.toString());
