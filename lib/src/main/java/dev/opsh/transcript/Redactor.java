@@ -35,6 +35,10 @@ public final class Redactor {
                     + "|\\brequirepass\\s+|--password[= ])"
                     + "(?!(?:env|file):|\\$\\{|\\*\\*\\*)(" + VALUE + ")");
 
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)[\\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|authorization)");
+    private static final Pattern REFERENCE = Pattern.compile("(?:env|file):.*|\\$\\{.*|\\*\\*\\*", Pattern.DOTALL);
+
     private final Supplier<? extends Collection<String>> secrets;
     private volatile Expanded expanded = new Expanded(Set.of(), List.of());
 
@@ -68,6 +72,18 @@ public final class Redactor {
         masked = URL_PASSWORD.matcher(masked).replaceAll(m -> quote(m.group(1)) + MASK + "@");
         masked = AUTHORIZATION.matcher(masked).replaceAll(m -> quote(m.group(1)) + MASK);
         return SETTING.matcher(masked).replaceAll(m -> quote(m.group(1)) + quoted(m.group(2)));
+    }
+
+    /**
+     * {@code value} as stored under a field or key called {@code name}: wholly masked if the name
+     * is one of a credential ({@code password}, {@code PGPASSWORD}, {@code apiKey}, {@code authorization}, …)
+     * and the value is not a reference such as {@code env:NAME}; else {@link #redact redacted}.
+     */
+    public String redactField(String name, String value) {
+        if (value != null && !value.isEmpty() && SECRET_NAME.matcher(name).matches() && !REFERENCE.matcher(value).matches()) {
+            return MASK;
+        }
+        return redact(value);
     }
 
     /** Whether {@code text} equals a secret resolved so far (a number that is a secret, say). */

@@ -6,11 +6,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 
-/** A JSON tree with every string, field name, and number that is a secret passed through a {@link Redactor}. */
+/**
+ * A JSON tree with every string and field name passed through a {@link Redactor}; the value of a
+ * field named like a credential, and a number that is a secret, are masked whole.
+ */
 final class TreeRedaction {
     private TreeRedaction() {}
 
     static JsonNode redact(JsonNode node, Redactor redactor) {
+        return redact(null, node, redactor);
+    }
+
+    /** {@code node}, found under the field {@code name} (null in an array or at the top). */
+    private static JsonNode redact(String name, JsonNode node, Redactor redactor) {
+        if (name != null && node.isValueNode() && !node.isNull()) {
+            String text = node.asText();
+            String masked = redactor.redactField(name, text);
+            if (!masked.equals(text)) {
+                return TextNode.valueOf(masked);
+            }
+        }
         if (node.isTextual()) {
             String text = node.asText();
             String masked = redactor.redact(text);
@@ -27,7 +42,7 @@ final class TreeRedaction {
         if (node instanceof ObjectNode object) {
             ObjectNode out = object.objectNode();
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                out.set(redactor.redact(field.getKey()), redact(field.getValue(), redactor));
+                out.set(redactor.redact(field.getKey()), redact(field.getKey(), field.getValue(), redactor));
             }
             return out;
         }

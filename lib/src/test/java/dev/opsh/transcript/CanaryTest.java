@@ -23,6 +23,7 @@ class CanaryTest {
     private static final String URL_CANARY = "canary-url-a4d0e1";
     private static final String HEADER_CANARY = "Y2FuYXJ5OmhlYWRlcg==";
     private static final long NUMBER_CANARY = 982451653L;
+    private static final String FIELD_CANARY = "canary-field-0c1d2e";
 
     @TempDir
     Path dir;
@@ -45,6 +46,7 @@ class CanaryTest {
         writer.append(new TranscriptEvent.Output("connected with " + fromFile + " to postgresql://app:" + URL_CANARY + "@db-1/app\n"));
         writer.append(TranscriptEvent.Result.of(Map.of("password", fromEnv, fromFile, "as a key", "pin", NUMBER_CANARY,
                 "nested", List.of(Map.of("dsn", "amqp://ops:" + URL_CANARY + "@mq-1:5672/")))));
+        writer.append(TranscriptEvent.Result.of(new Credentials("mq-admin", FIELD_CANARY)));
         writer.append(TranscriptEvent.Failure.of(new OpshException(ExitCode.FAILURE,
                 "postgres db-1:5432 refused password " + fromEnv)));
         writer.append(new TranscriptEvent.Guard("curl -H 'Authorization: Basic " + HEADER_CANARY + "' http://mq-1:15672/api",
@@ -55,7 +57,9 @@ class CanaryTest {
         writer.close();
 
         String written = Files.readString(writer.file(), StandardCharsets.UTF_8);
-        assertThat(written).doesNotContain(ENV_CANARY, FILE_CANARY, URL_CANARY, HEADER_CANARY, Long.toString(NUMBER_CANARY));
+        assertThat(written).doesNotContain(ENV_CANARY, FILE_CANARY, URL_CANARY, HEADER_CANARY, Long.toString(NUMBER_CANARY),
+                FIELD_CANARY);
+        assertThat(written).contains("\"user\":\"mq-admin\"");
         assertThat(written).contains("***");
         assertThat(TranscriptVerifier.verify(writer.file()).intact()).isTrue();
         try (var files = Files.list(transcripts)) {
@@ -64,4 +68,7 @@ class CanaryTest {
             }
         }
     }
+
+    /** A result that carries a password opsh did not resolve itself. */
+    record Credentials(String user, String password) {}
 }

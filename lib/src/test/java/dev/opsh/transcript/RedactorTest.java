@@ -70,6 +70,17 @@ class RedactorTest {
     }
 
     @Test
+    void aValueUnderACredentialsNameIsMaskedWhole() {
+        assertThat(redactor.redactField("password", "two words; and more")).isEqualTo("***");
+        assertThat(redactor.redactField("PGPASSWORD", "x")).isEqualTo("***");
+        assertThat(redactor.redactField("apiKey", "k-1")).isEqualTo("***");
+        assertThat(redactor.redactField("Authorization", "Bearer abc")).isEqualTo("***");
+        assertThat(redactor.redactField("password", "env:PGPASSWORD")).isEqualTo("env:PGPASSWORD");
+        assertThat(redactor.redactField("passwordSet", "true")).isEqualTo("true");
+        assertThat(redactor.redactField("host", "db-1")).isEqualTo("db-1");
+    }
+
+    @Test
     void coloursAroundAMaskedValueSurvive() {
         assertThat(redactor.redact("\u001B[33mpassword=hunter2\u001B[0m done"))
                 .isEqualTo("\u001B[33mpassword=***\u001B[0m done");
