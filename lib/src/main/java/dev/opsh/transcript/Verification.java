@@ -50,7 +50,7 @@ public record Verification(Outcome outcome, int line, String reason, int verifie
         }
         return switch (outcome) {
             case TRUNCATED -> "line " + line + " is truncated (cut off mid-write, e.g. by a crash; not tampering): "
-                    + reason + "; lines 1-" + verifiedLines + " verify";
+                    + reason + (verifiedLines == 0 ? "; no line before it" : "; lines 1-" + verifiedLines + " verify");
             case NOT_A_TRANSCRIPT -> "not an opsh transcript: " + reason;
             default -> "line " + line + " " + reason;
         };

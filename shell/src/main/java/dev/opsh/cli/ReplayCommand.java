@@ -68,6 +68,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (speed <= 0 || (maxIdle != null && maxIdle < 0)) {
             throw new ParameterException(spec.commandLine(), "--speed must be more than 0 and --max-idle at least 0");
         }
+        boolean playing = report == null && asciicast == null;
+        if (playing && step && System.console() == null) {
+            throw new ParameterException(spec.commandLine(), "--step needs an interactive terminal");
+        }
         Verification verification = TranscriptVerifier.verify(file);
         if (verification.outcome() == Verification.Outcome.NOT_A_TRANSCRIPT) {
             throw new OpshException(ExitCode.USAGE, file + ": " + verification.describe());
@@ -75,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!verification.intact()) {
             warn("WARNING: " + file + " does not verify: " + verification.describe());
         }
-        if (report != null || asciicast != null) {
+        if (!playing) {
             writeFiles();
             return ExitCode.OK.code();
         }
@@ -109,9 +113,6 @@ public final class ReplayCommand implements Callable<Integer> {
                 + header.start() + " (Space pause, ] next marker, q stop)");
         PrintWriter out = spec.commandLine().getOut();
         if (System.console() == null) {
-            if (step) {
-                throw new ParameterException(spec.commandLine(), "--step needs an interactive terminal");
-            }
             return finish(new ReplayPlayer(out, ReplayKeys.NONE, p -> EnvironmentPrompt.paint(header, p), pace()).play(frames));
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();

@@ -7,7 +7,8 @@ import org.jline.utils.NonBlockingReader;
 
 /**
  * Keys from a JLine terminal put in raw mode (no echo, no line buffering) for the replay; Ctrl-C
- * arrives as {@link #INTERRUPT}. {@link #close} restores the terminal.
+ * arrives as {@link #INTERRUPT}. {@link #close} restores the terminal's modes; closing the
+ * terminal stays with whoever opened it.
  */
 public final class TerminalKeys implements ReplayKeys, AutoCloseable {
     private final Terminal terminal;
@@ -50,8 +51,7 @@ public final class TerminalKeys implements ReplayKeys, AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         terminal.setAttributes(saved);
-        terminal.close();
     }
 }
