@@ -61,11 +61,21 @@ public final class Watcher {
         return rows;
     }
 
-    /** The key of a row: its first text field (a queue's name, a host), else its position. */
+    /** The fields that name a row, most telling first; a row's state or error text must not be its key. */
+    private static final List<String> NAMING_FIELDS = List.of("name", "service", "host", "target", "id", "key", "label");
+
+    /**
+     * The key of a row: its naming field (a queue's name within its vhost, a service, a host), else
+     * its first text field, else its position.
+     */
     public static String key(Map<String, Object> fields, int position) {
+        for (String naming : NAMING_FIELDS) {
+            if (fields.get(naming) instanceof CharSequence name) {
+                return fields.get("vhost") instanceof CharSequence vhost ? vhost + "/" + name : name.toString();
+            }
+        }
         return fields.values().stream().filter(v -> v instanceof CharSequence).map(Object::toString)
-                .filter(s -> !s.isEmpty()).reduce((a, b) -> a + "/" + b).map(k -> k.length() > 200 ? k.substring(0, 200) : k)
-                .orElse("#" + position);
+                .filter(s -> !s.isEmpty()).findFirst().orElse("#" + position);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,6 @@
 package dev.opsh.adapters;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import dev.opsh.adapters.rabbitmq.QueueInfo;
+import dev.opsh.adapters.rabbitmq.RabbitAdmin;
 import dev.opsh.adapters.ssh.FanOutResult;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
@@ -18,16 +15,10 @@ import dev.opsh.lab.LabExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,18 +89,10 @@ class NetBenchmark {
 
     private String queues(Lab labProcess, Inventory lab) throws Exception {
         Service rabbit = lab.service("rabbitmq");
-        String password = new Secrets(n -> null).resolve(rabbit.password());
         String vhost = "opsh-bench";
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString((rabbit.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
-        String api = "http://127.0.0.1:" + rabbit.port("management", 0) + "/api/";
-        send(http, HttpRequest.newBuilder(URI.create(api + "vhosts/" + vhost)).header("Authorization", auth)
-                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
-        send(http, HttpRequest.newBuilder(URI.create(api + "permissions/" + vhost + "/" + rabbit.user())).header("Authorization", auth)
-                .header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}")));
+        RabbitAdmin admin = new RabbitAdmin(rabbit);
         try {
-            declare(rabbit, password, vhost);
+            admin.createVhost(vhost, "bench", QUEUES);
             Thread.sleep(6000); // one statistics interval, so that the API lists every queue
             Service bench = InventoryEdits.settings(rabbit, s -> {
                 s.put("vhost", vhost);
@@ -124,23 +107,22 @@ class NetBenchmark {
                     opsh.add(timed(evaluator, "queues()"));
                 }
             }
+            int pages = (QUEUES + 499) / 500;
             List<Long> allColumns = new ArrayList<>();
             long bytesAll = 0;
             for (int i = 0; i < RUNS; i++) {
                 long start = System.nanoTime();
                 bytesAll = 0;
-                for (int page = 1; page <= (QUEUES + 499) / 500; page++) {
-                    bytesAll += send(http, HttpRequest.newBuilder(URI.create(api + "queues/" + vhost + "?page=" + page + "&page_size=500"))
-                            .header("Authorization", auth).GET()).length();
+                for (int page = 1; page <= pages; page++) {
+                    bytesAll += admin.get("queues/" + vhost + "?page=" + page + "&page_size=500").length();
                 }
                 allColumns.add((System.nanoTime() - start) / 1_000_000);
             }
             long bytesNeeded = 0;
-            for (int page = 1; page <= (QUEUES + 499) / 500; page++) {
-                bytesNeeded += send(http, HttpRequest.newBuilder(URI.create(api + "queues/" + vhost + "?page=" + page
-                        + "&page_size=500&columns=name,vhost,messages_ready,messages_unacknowledged,consumers,state,"
-                        + "message_stats.publish_details.rate,message_stats.deliver_get_details.rate"))
-                        .header("Authorization", auth).GET()).length();
+            for (int page = 1; page <= pages; page++) {
+                bytesNeeded += admin.get("queues/" + vhost + "?page=" + page + "&page_size=500&columns="
+                        + "name,vhost,messages_ready,messages_unacknowledged,consumers,state,"
+                        + "message_stats.publish_details.rate,message_stats.deliver_get_details.rate").length();
             }
             List<Long> ctl = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -156,11 +138,11 @@ class NetBenchmark {
             return "## queues() with " + QUEUES + " queues\n\nOne vhost of " + QUEUES + " queues (" + listed
                     + " listed) on the lab's RabbitMQ 3.10; " + RUNS + " warm runs in one session.\n\n"
                     + "| what | median ms | max ms |\n|---|---|---|\n"
-                    + row("opsh queues(): 4 pages of 500, 8 columns (" + bytesNeeded / 1024 + " KiB)", opsh)
-                    + row("same 4 pages with every column (" + bytesAll / 1024 + " KiB), no parsing", allColumns)
+                    + row("opsh queues(): " + pages + " pages of 500, 8 columns (" + bytesNeeded / 1024 + " KiB)", opsh)
+                    + row("same " + pages + " pages with every column (" + bytesAll / 1024 + " KiB), no parsing", allColumns)
                     + row("rabbitmqctl list_queues, same 5 fields (3 runs)", ctl) + "\n";
         } finally {
-            send(http, HttpRequest.newBuilder(URI.create(api + "vhosts/" + vhost)).header("Authorization", auth).DELETE());
+            admin.deleteVhost(vhost);
         }
     }
 
@@ -233,27 +215,6 @@ class NetBenchmark {
         } finally {
             sshds.forEach(Process::destroy);
         }
-    }
-
-    private static void declare(Service rabbit, String password, String vhost) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setPort(rabbit.port());
-        factory.setUsername(rabbit.user());
-        factory.setPassword(password);
-        factory.setVirtualHost(vhost);
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            for (int i = 0; i < QUEUES; i++) {
-                channel.queueDeclare(String.format("bench_%05d", i), false, false, false, null);
-            }
-        }
-    }
-
-    private static String send(HttpClient http, HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return response.body();
     }
 
     private static int freePort() throws IOException {

@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 class WatcherTest {
     record Queue(String name, long ready, double deliverRate) {}
 
+    record QueueWithState(String vhost, String name, long ready, String state) {}
+
+    @Test
+    void aRowKeepsItsTrendWhenItsStateChanges() {
+        Watcher watcher = new Watcher(Duration.ofSeconds(5));
+        watcher.next(List.of(new QueueWithState("/", "transcode_jobs", 10, "running")), Instant.EPOCH);
+        WatchFrame frame = watcher.next(List.of(new QueueWithState("/", "transcode_jobs", 4, "idle")), Instant.EPOCH);
+        assertThat(frame.trend("//transcode_jobs", "ready").delta()).isEqualTo(-6.0);
+    }
+
     @Test
     void followsEachRowsNumbersByKey() {
         Watcher watcher = new Watcher(Duration.ofSeconds(5));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -123,12 +124,20 @@ public final class Repl {
     /** Evaluates on the worker thread; Ctrl-C cancels it, and a call that will not stop is left behind. */
     ExitCode evaluate(String source) {
         long[] cancelledAt = {0};
+        AtomicBoolean started = new AtomicBoolean();
+        Future<ExitCode> result = worker.submit(() -> {
+            started.set(true);
+            return session.evaluate(source);
+        });
         SignalHandler previous = terminal.handle(Signal.INT, signal -> {
             cancelledAt[0] = System.currentTimeMillis();
+            // An input still queued behind the compiler's warm-up never starts; a running one is stopped.
+            if (!started.get() && result.cancel(false)) {
+                return;
+            }
             session.evaluator().cancel();
         });
         try {
-            Future<ExitCode> result = worker.submit(() -> session.evaluate(source));
             while (true) {
                 try {
                     return result.get(100, TimeUnit.MILLISECONDS);
@@ -143,6 +152,9 @@ public final class Repl {
                     }
                 }
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            session.screen().error("interrupted");
+            return ExitCode.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.FAILURE;

@@ -106,6 +106,11 @@ final class ReplHarness implements AutoCloseable {
 
     /** Types one line and waits for the next prompt; returns what was shown in between. */
     String enter(String line) throws Exception {
+        // Type only at an idle prompt, so that what came before (an error line, a redraw) is not read as output.
+        long idle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!text().endsWith(PROMPT) && System.nanoTime() < idle) {
+            Thread.sleep(20);
+        }
         int from = text().length();
         type(line + "\r");
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();

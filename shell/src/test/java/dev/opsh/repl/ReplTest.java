@@ -92,6 +92,19 @@ class ReplTest {
     }
 
     @Test
+    void ctrlCCancelsAnInputStillWaitingForTheCompiler() throws Exception {
+        try (ReplHarness repl = new ReplHarness(dir)) {
+            // The first input queues behind the warm-up; Ctrl-C at once must still stop it.
+            int from = repl.text().length();
+            repl.type("Thread.sleep(60_000)\r");
+            Thread.sleep(100);
+            repl.type("\u0003");
+            repl.awaitAfter(from, "interrupted", Duration.ofSeconds(5));
+            assertThat(repl.enter("1 + 1")).isEqualTo("2");
+        }
+    }
+
+    @Test
     void saveThenLoadReplaysTheSuccessfulInputs() throws Exception {
         Path script = dir.resolve("saved.groovy");
         try (ReplHarness repl = new ReplHarness(dir)) {

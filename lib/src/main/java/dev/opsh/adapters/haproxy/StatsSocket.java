@@ -4,6 +4,7 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.CommandResult;
 import dev.opsh.adapters.CommandRunner;
+import dev.opsh.adapters.Interruption;
 import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.ssh.SshCommandRunner;
 import dev.opsh.dsl.OpsContext;
@@ -89,7 +90,7 @@ public final class StatsSocket {
                 }
                 selector.select(left);
                 if (Thread.currentThread().isInterrupted()) {
-                    throw failure("'" + command + "' cancelled", null);
+                    throw failure("'" + command + "' cancelled", Interruption.of(null));
                 }
                 selector.selectedKeys().clear();
                 int n;

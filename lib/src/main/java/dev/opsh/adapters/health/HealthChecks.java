@@ -61,14 +61,23 @@ public final class HealthChecks {
         return byType.getOrDefault(type, fallback);
     }
 
-    /** Probes every service (inventory order), then every host over SSH (by name), all in parallel. */
+    /**
+     * Probes every service (inventory order), then every host over SSH (by name), all in parallel.
+     * Lab services are started first, before any deadline runs; one that cannot start is DOWN.
+     */
     public List<ServiceHealth> probeAll(OpsContext context) {
         Inventory inventory = context.inventory();
-        inventory.services().values().forEach(context.provisioner()::prepare);
         List<Probe> probes = new ArrayList<>();
         for (Service s : inventory.services().values()) {
-            probes.add(new Probe(s.name(), s.type(), endpoint(inventory, s), s.deadlines().health(),
-                    () -> forType(s.type()).probe(s, context)));
+            String endpoint = endpoint(inventory, s);
+            Callable<ServiceHealth> check = () -> forType(s.type()).probe(s, context);
+            try {
+                context.provisioner().prepare(s);
+            } catch (OpshException e) {
+                check = () -> new ServiceHealth(s.name(), s.type(), endpoint, ServiceHealth.Status.DOWN, Duration.ZERO, null,
+                        e.getMessage());
+            }
+            probes.add(new Probe(s.name(), s.type(), endpoint, s.deadlines().health(), check));
         }
         Deadlines inventoryDeadlines = inventory.deadlines();
         for (Host h : inventory.hosts().values().stream().sorted(Comparator.comparing(Host::name)).toList()) {

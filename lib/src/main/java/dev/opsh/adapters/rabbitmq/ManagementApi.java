@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
+import dev.opsh.adapters.Interruption;
 import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,13 +96,13 @@ public final class ManagementApi implements AutoCloseable {
             call.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(tried + " cancelled", e);
+        } catch (CancellationException e) {
+            throw failure(tried + " cancelled", Interruption.of(e));
         } catch (TimeoutException e) {
             call.cancel(true);
             throw failure(tried + ": no answer within " + Durations.format(deadlines.connect().plus(deadlines.read())), e);
         } catch (ExecutionException e) {
             throw failure(tried + ": " + reason(e.getCause()), e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
-            throw failure(tried + " cancelled", e);
         }
         return body(tried, response);
     }

@@ -44,7 +44,8 @@ public final class QueueListing {
         for (int page = 1; page <= pageCount; page++) {
             JsonNode json = api.get(path, "page=" + page + "&page_size=" + PAGE_SIZE + "&columns=" + QueuePage.COLUMNS);
             if (json == null) {
-                throw api.failure("vhost '" + vhost + "' does not exist (GET /api/" + path + " answered 404)", null);
+                throw api.failure(vhost == null ? "GET /api/" + path + " answered 404: is this port the management API?"
+                        : "vhost '" + vhost + "' does not exist (GET /api/" + path + " answered 404)", null);
             }
             QueuePage parsed;
             try {

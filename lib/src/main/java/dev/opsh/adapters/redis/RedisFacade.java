@@ -2,6 +2,7 @@ package dev.opsh.adapters.redis;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Service;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ public final class RedisFacade {
     public static final int SCAN_LIMIT = 1000;
     private static final int SCAN_BATCH = 1000;
 
+    private final OpsContext context;
     private final Service service;
     private final RedisCalls calls;
 
     public RedisFacade(OpsContext context, Service service) {
+        this.context = context;
         this.service = service;
         this.calls = new RedisCalls(context, service);
     }
@@ -47,7 +50,8 @@ public final class RedisFacade {
     public Map<String, String> info(String section) {
         Map<String, String> fields = call("INFO " + section, jedis -> RedisReplies.info(jedis.info(section)));
         if (fields.isEmpty()) {
-            throw new OpshException(ExitCode.FAILURE, this + " has no INFO section '" + section
+            throw new OpshException(ExitCode.FAILURE, ServiceEndpoint.of(context.inventory(), service, RedisTarget.DEFAULT_PORT)
+                    + " has no INFO section '" + section
                     + "' (try server, clients, memory, persistence, stats, replication, keyspace)");
         }
         return fields;

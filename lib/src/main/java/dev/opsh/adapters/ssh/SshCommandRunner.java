@@ -4,6 +4,7 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.CommandResult;
 import dev.opsh.adapters.CommandRunner;
+import dev.opsh.adapters.Interruption;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.SessionEvents;
@@ -12,6 +13,7 @@ import dev.opsh.inventory.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -79,18 +81,15 @@ public final class SshCommandRunner implements CommandRunner {
                 stderr = (stderr + "\nkilled by signal " + cmd.getExitSignal()).strip();
             }
             return new CommandResult(host.name(), command, exit == null ? SIGNALLED : exit, stdout, stderr, elapsed(start));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof OpshException opsh) {
-                throw opsh;
-            }
+        } catch (IOException e) {
             connections.discard(host);
             if (timedOut.get()) {
                 throw new OpshException(ExitCode.FAILURE, at + ": '" + command + "' did not finish within "
                         + Durations.format(timeout) + "; its connection was closed", e);
             }
-            if (Thread.currentThread().isInterrupted() || e instanceof java.io.InterruptedIOException) {
+            if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
                 Thread.currentThread().interrupt();
-                throw new OpshException(ExitCode.FAILURE, at + ": '" + command + "' cancelled", e);
+                throw new OpshException(ExitCode.FAILURE, at + ": '" + command + "' cancelled", Interruption.of(e));
             }
             throw new OpshException(ExitCode.FAILURE, at + ": running '" + command + "' failed: " + e.getMessage(), e);
         } finally {

@@ -2,6 +2,7 @@ package dev.opsh.adapters.ssh;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
+import dev.opsh.adapters.Interruption;
 import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.Deadlines;
@@ -93,25 +94,26 @@ public final class SshConnections implements AutoCloseable {
         Duration budget = deadlines.connect().plus(deadlines.read().multipliedBy(2));
         Deadline deadline = new Deadline(client);
         ScheduledFuture<?> watchdog = after(budget, deadline::expire);
+        boolean connected = false;
         try (InFlight.Registration ignored = inFlight.register(client)) {
             client.connect(host.address(), host.port());
             login.authenticate(client, host, at, deadline);
+            connected = true;
             return client;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | OpshException e) {
             boolean accepted = client.getSocket() != null && client.getSocket().isConnected();
-            closeQuietly(client);
             if (verifier.refusal() != null) {
                 throw new OpshException(ExitCode.FAILURE, at + ": " + verifier.refusal(), e);
             }
-            if (e instanceof OpshException opsh && !deadline.expired()) {
-                throw opsh;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", Interruption.of(e));
             }
             if (deadline.expired()) {
                 throw new OpshException(ExitCode.FAILURE, at + ": no SSH handshake and login within " + Durations.format(budget)
                         + " (tried connect, key exchange and login)", e);
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new OpshException(ExitCode.FAILURE, at + ": cancelled while connecting", e);
+            if (e instanceof OpshException opsh) {
+                throw opsh;
             }
             String reason = accepted && SshErrors.timedOut(e)
                     ? "the port accepts connections but sent no SSH answer within " + Durations.format(deadlines.read())
@@ -119,6 +121,9 @@ public final class SshConnections implements AutoCloseable {
             throw new OpshException(ExitCode.FAILURE, at + ": cannot connect: " + reason, e);
         } finally {
             watchdog.cancel(false);
+            if (!connected) {
+                closeQuietly(client);
+            }
         }
     }
 

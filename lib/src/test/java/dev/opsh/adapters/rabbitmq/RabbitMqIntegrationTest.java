@@ -3,30 +3,23 @@ package dev.opsh.adapters.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.Blackhole;
+import dev.opsh.adapters.CtrlC;
 import dev.opsh.adapters.InventoryEdits;
 import dev.opsh.adapters.RecordingEvents;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
+import dev.opsh.engine.EvaluationInterrupted;
 import dev.opsh.engine.Evaluator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.Location;
 import dev.opsh.inventory.SecretRef;
 import dev.opsh.inventory.Secrets;
 import dev.opsh.inventory.Service;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import dev.opsh.lab.LabExtension;
@@ -79,13 +72,10 @@ class RabbitMqIntegrationTest {
     @Test
     void pagesThroughMoreQueuesThanOnePageHolds(Inventory lab) throws Exception {
         Service rabbit = lab.service("rabbitmq");
-        String password = new Secrets(n -> null).resolve(rabbit.password());
         String vhost = "opsh-paging";
-        Management admin = new Management(rabbit.port("management", 0), rabbit.user(), password);
-        admin.put("vhosts/" + vhost, "{}");
-        admin.put("permissions/" + vhost + "/" + rabbit.user(), "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        RabbitAdmin admin = new RabbitAdmin(rabbit);
         try {
-            declare(rabbit, password, vhost, QueueListing.PAGE_SIZE + 20);
+            admin.createVhost(vhost, "page", QueueListing.PAGE_SIZE + 20);
             Service paging = InventoryEdits.settings(rabbit, s -> {
                 s.put("vhost", vhost);
                 return s;
@@ -97,7 +87,21 @@ class RabbitMqIntegrationTest {
             assertThat(queues).extracting(QueueInfo::vhost).containsOnly(vhost);
             assertThat(queues).extracting(QueueInfo::name).doesNotHaveDuplicates();
         } finally {
-            admin.delete("vhosts/" + vhost);
+            admin.deleteVhost(vhost);
+        }
+    }
+
+    @Test
+    void ctrlCStopsAHungListingWithinASecond(Inventory lab) throws Exception {
+        try (Blackhole blackhole = new Blackhole()) {
+            Service hung = InventoryEdits.ports(lab.service("rabbitmq"), Map.of("management", blackhole.port()));
+            try (OpsContext context = context(InventoryEdits.withService(lab, hung))) {
+                CtrlC.Outcome outcome = CtrlC.press(new Evaluator(context), "queues()", Duration.ofSeconds(1));
+
+                assertThat(outcome.ended()).isTrue();
+                assertThat(outcome.afterCancel()).isLessThan(Duration.ofSeconds(1));
+                assertThat(outcome.thrown()).isInstanceOf(EvaluationInterrupted.class);
+            }
         }
     }
 
@@ -139,44 +143,6 @@ class RabbitMqIntegrationTest {
                     .hasMessageContaining("no answer within 10s");
             Duration deadline = hung.deadlines().connect().plus(hung.deadlines().read());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plusSeconds(2));
-        }
-    }
-
-    private static void declare(Service rabbit, String password, String vhost, int count) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setPort(rabbit.port());
-        factory.setUsername(rabbit.user());
-        factory.setPassword(password);
-        factory.setVirtualHost(vhost);
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            for (int i = 0; i < count; i++) {
-                channel.queueDeclare(String.format("page_%04d", i), false, false, false, null);
-            }
-        }
-    }
-
-    /** The management API, for setting up what the lab does not seed. */
-    private record Management(int port, String user, String password) {
-        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-        void put(String path, String json) throws Exception {
-            send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        void delete(String path) throws Exception {
-            send(HttpRequest.newBuilder(uri(path)).DELETE());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + "/api/" + path);
-        }
-
-        private void send(HttpRequest.Builder request) throws Exception {
-            String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
         }
     }
 }

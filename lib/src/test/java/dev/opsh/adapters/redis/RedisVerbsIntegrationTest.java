@@ -81,7 +81,8 @@ class RedisVerbsIntegrationTest {
         assertThat(session.getRedis().info()).containsKeys("redis_version", "used_memory", "connected_clients");
         assertThatThrownBy(() -> session.getRedis().info("nosuchsection"))
                 .isInstanceOf(OpshException.class)
-                .hasMessageStartingWith("redis 'redis' (read-only: ping, info, get, ttl, scan, memory, clients) has no INFO section 'nosuchsection'");
+                .hasMessage("redis 'redis' at 127.0.0.1:" + inventory.service("redis").port() + " has no INFO section"
+                        + " 'nosuchsection' (try server, clients, memory, persistence, stats, replication, keyspace)");
     }
 
     @Test

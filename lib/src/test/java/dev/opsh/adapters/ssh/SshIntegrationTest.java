@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.Blackhole;
 import dev.opsh.adapters.CommandResult;
+import dev.opsh.adapters.CtrlC;
 import dev.opsh.adapters.InventoryEdits;
 import dev.opsh.adapters.RecordingEvents;
 import dev.opsh.dsl.InFlight;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.common.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -189,25 +189,22 @@ class SshIntegrationTest {
         Host host = lab.host("lab");
         Inventory inventory = InventoryEdits.withHost(lab, InventoryEdits.renamed(host, "lab2", host.port()));
         try (OpsContext context = context(inventory, new RecordingEvents())) {
-            Evaluator evaluator = new Evaluator(context);
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread evaluation = new Thread(() -> {
-                try {
-                    evaluator.evaluate("ssh('all', 'sleep 25')");
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            evaluation.start();
-            Thread.sleep(2000);
+            CtrlC.Outcome outcome = CtrlC.press(new Evaluator(context), "ssh('all', 'sleep 25')", Duration.ofSeconds(2));
 
-            long cancelled = System.nanoTime();
-            evaluator.cancel();
-            evaluation.join(5000);
+            assertThat(outcome.ended()).isTrue();
+            assertThat(outcome.afterCancel()).isLessThan(Duration.ofSeconds(1));
+            assertThat(outcome.thrown()).isInstanceOf(EvaluationInterrupted.class);
+        }
+    }
 
-            assertThat(evaluation.isAlive()).isFalse();
-            assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(1));
-            assertThat(thrown.get()).isInstanceOf(EvaluationInterrupted.class);
+    @Test
+    void ctrlCStopsACommandOnOneHostWithinASecond(Inventory lab) throws Exception {
+        try (OpsContext context = context(lab, new RecordingEvents())) {
+            CtrlC.Outcome outcome = CtrlC.press(new Evaluator(context), "ssh('lab', 'sleep 25')", Duration.ofSeconds(2));
+
+            assertThat(outcome.ended()).isTrue();
+            assertThat(outcome.afterCancel()).isLessThan(Duration.ofSeconds(1));
+            assertThat(outcome.thrown()).isInstanceOf(EvaluationInterrupted.class);
         }
     }
 
