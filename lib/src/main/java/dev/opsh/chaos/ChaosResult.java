@@ -1,12 +1,13 @@
 package dev.opsh.chaos;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.opsh.adapters.ServiceHealth;
+import dev.opsh.transcript.ChaosOutcome;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What one chaos action did to one node of one service, with the probes around it.
+ * What one chaos action did to one node of one service, with the probes around it. As a
+ * {@link ChaosOutcome} it serializes with {@code "kind": "chaos"}, which the postmortem report reads.
  *
  * @param target the service acted on
  * @param node the host it was acted on
@@ -24,11 +25,5 @@ import java.time.Instant;
  */
 public record ChaosResult(String target, String node, String action, String command, int exit,
         ServiceHealth.Status before, String observed, ServiceHealth.Status state, Instant startedAt, Instant downAt,
-        Instant recoveredAt, Duration timeToRecover, Duration took) {
-
-    /** The marker the transcript's postmortem report looks for: {@code "kind": "chaos"}. */
-    @JsonProperty("kind")
-    public String kind() {
-        return "chaos";
-    }
+        Instant recoveredAt, Duration timeToRecover, Duration took) implements ChaosOutcome {
 }
