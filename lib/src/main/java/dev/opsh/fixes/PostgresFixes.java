@@ -94,7 +94,7 @@ public final class PostgresFixes {
             shown.add(params.get(i) instanceof CharSequence ? "'" + params.get(i) + "'" : String.valueOf(params.get(i)));
         }
         String database = service.setting("database") == null ? "postgres" : service.setting("database");
-        return GuardedAction.of(verb).target(GuardTarget.service(service.name(), endpoint.host(), endpoint.port()))
+        return GuardedAction.of(verb).target(GuardTarget.service(endpoint))
                 .command(statement.strip() + (shown.isEmpty() ? "" : "\n    parameters, in order of the ?s: " + String.join(", ", shown))
                         + "\n    in database " + database);
     }

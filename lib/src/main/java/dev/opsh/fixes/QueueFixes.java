@@ -1,6 +1,5 @@
 package dev.opsh.fixes;
 
-import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.adapters.rabbitmq.QueuePurge;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.guard.GuardTarget;
@@ -30,9 +29,8 @@ public final class QueueFixes {
     public Purged purge(String queue) {
         QueuePurge purge = QueuePurge.of(context);
         long ready = purge.ready(queue);
-        ServiceEndpoint endpoint = ServiceEndpoint.of(context.inventory(), purge.service(), 5672);
         context.guard().authorize(GuardedAction.of("purge").subject(queue)
-                .target(GuardTarget.service(purge.service().name(), endpoint.host(), endpoint.port()))
+                .target(GuardTarget.service(purge.amqp()))
                 .command("AMQP queue.purge '" + queue + "' on vhost '" + purge.vhost() + "' (as rabbitmqctl purge_queue " + queue + ")")
                 .messagesLost(ready)
                 .build());

@@ -74,7 +74,7 @@ public final class RedisFixes {
 
     private GuardedAction.Builder action(String verb, String command) {
         ServiceEndpoint endpoint = ServiceEndpoint.of(context.inventory(), service, RedisTarget.DEFAULT_PORT);
-        return GuardedAction.of(verb).target(GuardTarget.service(service.name(), endpoint.host(), endpoint.port()))
+        return GuardedAction.of(verb).target(GuardTarget.service(endpoint))
                 .command(command);
     }
 

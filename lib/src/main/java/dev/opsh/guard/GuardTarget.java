@@ -1,5 +1,6 @@
 package dev.opsh.guard;
 
+import dev.opsh.adapters.ServiceEndpoint;
 import dev.opsh.inventory.Host;
 
 /**
@@ -12,6 +13,11 @@ import dev.opsh.inventory.Host;
 public record GuardTarget(String service, String host, String address) {
     public static GuardTarget service(String service, Host host, int port) {
         return new GuardTarget(service, host.name(), host.address() + (port > 0 ? ":" + port : ""));
+    }
+
+    /** Where a client reaches a service: its first host and its port. */
+    public static GuardTarget service(ServiceEndpoint endpoint) {
+        return service(endpoint.service().name(), endpoint.host(), endpoint.port());
     }
 
     public static GuardTarget host(Host host) {

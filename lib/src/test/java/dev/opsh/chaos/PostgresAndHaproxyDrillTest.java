@@ -13,8 +13,8 @@ import dev.opsh.lab.LabExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,18 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresAndHaproxyDrillTest {
     @TempDir
     Path dir;
-    private Lab victim;
-
-    @AfterEach
-    void takeDown() {
-        if (victim != null) {
-            victim.down();
-        }
-    }
+    @RegisterExtension
+    final VictimLab victims = new VictimLab();
 
     @Test
     void postgresKillPassesTheRealPreFlightAndRestoreReportsTheTimeToRecover() {
-        victim = LabExtension.victim(dir, "postgres");
+        Lab victim = victims.start(dir, "postgres");
         Inventory drill = LabExtension.inventory(victim, "drill");
         int port = drill.service("postgres").port();
         try (DrillSession session = new DrillSession(drill, DrillSession.confirmed(), "KILL-PROD", "KILL-PROD")) {
@@ -64,7 +58,7 @@ class PostgresAndHaproxyDrillTest {
 
     @Test
     void haproxyStopThenStart() throws Exception {
-        victim = LabExtension.victim(dir, "haproxy");
+        Lab victim = victims.start(dir, "haproxy");
         Inventory drill = LabExtension.inventory(victim, "drill");
         Path socket = Path.of(drill.service("haproxy").setting("statsSocket"));
         int port = drill.service("haproxy").port();

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -29,18 +29,12 @@ import redis.clients.jedis.Jedis;
 class RabbitMqStopDrillTest {
     @TempDir
     Path dir;
-    private Lab victim;
-
-    @AfterEach
-    void takeDown() {
-        if (victim != null) {
-            victim.down();
-        }
-    }
+    @RegisterExtension
+    final VictimLab victims = new VictimLab();
 
     @Test
     void stopThenCtrlCDuringTheRestoreThenRestoreAll() throws Exception {
-        victim = LabExtension.victim(dir, "redis", "rabbitmq");
+        Lab victim = victims.start(dir, "redis", "rabbitmq");
         Inventory drill = LabExtension.inventory(victim, "drill");
         int amqp = drill.service("rabbitmq").port();
         int redis = drill.service("redis").port();

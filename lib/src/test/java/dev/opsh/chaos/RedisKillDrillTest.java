@@ -12,8 +12,8 @@ import dev.opsh.lab.LabExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -21,18 +21,12 @@ import redis.clients.jedis.Jedis;
 class RedisKillDrillTest {
     @TempDir
     Path dir;
-    private Lab victim;
-
-    @AfterEach
-    void takeDown() {
-        if (victim != null) {
-            victim.down();
-        }
-    }
+    @RegisterExtension
+    final VictimLab victims = new VictimLab();
 
     @Test
     void killThenRestoreWithTheBackupPreFlightSkippedOnTheRecord() {
-        victim = LabExtension.victim(dir, "redis");
+        Lab victim = victims.start(dir, "redis");
         Inventory drill = LabExtension.inventory(victim, "drill");
         int port = drill.service("redis").port();
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {

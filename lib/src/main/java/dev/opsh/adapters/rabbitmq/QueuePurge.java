@@ -36,12 +36,13 @@ public final class QueuePurge {
         return new QueuePurge(context, ServiceSelector.first(context.inventory(), "rabbitmq"));
     }
 
-    public Service service() {
-        return service;
-    }
-
     public String vhost() {
         return vhost;
+    }
+
+    /** Where the purge goes: the AMQP port of the service's first host. */
+    public ServiceEndpoint amqp() {
+        return ServiceEndpoint.of(context.inventory(), service, ConnectionFactory.DEFAULT_AMQP_PORT);
     }
 
     /** The messages ready in {@code queue} now, as the management API counts them; unknown queues get a did-you-mean. */
@@ -58,7 +59,7 @@ public final class QueuePurge {
 
     /** {@code queue.purge} over AMQP: removes the ready messages and returns how many there were. */
     public long purge(String queue) {
-        ServiceEndpoint amqp = ServiceEndpoint.of(context.inventory(), service, ConnectionFactory.DEFAULT_AMQP_PORT);
+        ServiceEndpoint amqp = amqp();
         String at = "rabbitmq '" + service.name() + "' (AMQP " + amqp.hostPort() + ", vhost '" + vhost + "')";
         context.provisioner().prepare(service);
         String user = service.user() == null ? "guest" : service.user();
