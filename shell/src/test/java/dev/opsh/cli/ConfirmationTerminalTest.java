@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsh.lab.Lab;
 import dev.opsh.lab.LabExtension;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +99,29 @@ class ConfirmationTerminalTest {
         assertThat(keyExists()).isTrue();
     }
 
+    @Test
+    void inTheReplThePhraseComesFromTheTerminalAndCtrlCAtThePhraseRefuses() throws Exception {
+        Running repl = start(List.of("script", "-qfec", shellQuote(opsh("-i", "drill")), "/dev/null"));
+        repl.await("Ctrl-D leaves");
+
+        repl.type("del('" + KEY + "')\r");
+        repl.await("Type 'del " + KEY + "' to go ahead");
+        Thread.sleep(300);
+        repl.type("\u0003");
+        repl.await("interrupted while waiting for the phrase. Nothing was run.");
+        assertThat(keyExists()).isTrue();
+
+        repl.type("del('" + KEY + "')\r");
+        repl.await("Type 'del " + KEY + "' to go ahead");
+        repl.type("del " + KEY + "\r");
+        repl.await("true");
+        assertThat(keyExists()).isFalse();
+
+        repl.type("/exit\r");
+        assertThat(repl.process.waitFor(30, TimeUnit.SECONDS)).as(repl.output()).isTrue();
+        assertThat(repl.process.exitValue()).isZero();
+    }
+
     private static List<String> opsh(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
@@ -118,28 +139,70 @@ class ConfirmationTerminalTest {
     private static Result run(List<String> prefix, List<String> command, String input) throws Exception {
         List<String> full = new ArrayList<>(prefix);
         full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        Running running = start(full);
+        running.type(input);
+        assertThat(running.process.waitFor(120, TimeUnit.SECONDS)).as("opsh finished").isTrue();
+        running.process.getOutputStream().close();
+        return new Result(running.process.exitValue(), running.output());
+    }
+
+    /** An opsh process with the drill environment, its output collected as it comes. */
+    private static Running start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.remove("CONFIRM_PROD");
         env.remove("SKIP_BACKUP_FRESHNESS");
         env.put("CONFIRM_PROD", "1");
         env.put("NO_COLOR", "1");
+        env.put("TERM", "xterm-256color");
         env.put("OPSH_LAB_DIR", victim.dir().toString());
         env.put("OPSH_INVENTORY_DIR", dir.resolve("inventory").toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        Process process = builder.start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
+        return new Running(builder.start());
+    }
+
+    private static final class Running {
+        final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private int seen;
+
+        Running(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (var in = process.getInputStream()) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException ignored) {
+                    // The process ended.
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void type(String text) throws IOException {
+            process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /** Waits until the output shows {@code expected} after what earlier waits consumed. */
+        void await(String expected) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < end) {
+                int at = output.indexOf(expected, seen);
+                if (at >= 0) {
+                    seen = at + expected.length();
+                    return;
+                }
+                Thread.sleep(50);
             }
-        });
-        OutputStream stdin = process.getOutputStream();
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("opsh finished").isTrue();
-        stdin.close();
-        return new Result(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+            throw new AssertionError("never showed '" + expected + "'; the output is:\n" + output);
+        }
+
+        String output() throws InterruptedException {
+            Thread.sleep(200);
+            return output.toString();
+        }
     }
 }
