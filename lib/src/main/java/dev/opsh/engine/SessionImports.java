@@ -30,25 +30,34 @@ final class SessionImports extends CompilationCustomizer {
         if (module == null || classNode != module.getClasses().get(0)) {
             return;
         }
-        for (ImportNode node : module.getImports()) {
+        for (ImportNode node : written(module.getImports())) {
             String alias = node.getAlias();
             String type = node.getType().getName();
             pending.add(() -> persistent.addImport(alias, type));
         }
-        for (ImportNode node : module.getStarImports()) {
+        for (ImportNode node : written(module.getStarImports())) {
             String pkg = node.getPackageName();
             pending.add(() -> persistent.addStarImports(pkg.endsWith(".") ? pkg.substring(0, pkg.length() - 1) : pkg));
         }
-        for (ImportNode node : module.getStaticImports().values()) {
+        for (ImportNode node : written(module.getStaticImports().values())) {
             String type = node.getType().getName();
             String field = node.getFieldName();
             String alias = node.getAlias();
             pending.add(() -> persistent.addStaticImport(alias, type, field));
         }
-        for (ImportNode node : module.getStaticStarImports().values()) {
+        for (ImportNode node : written(module.getStaticStarImports().values())) {
             String type = node.getType().getName();
             pending.add(() -> persistent.addStaticStars(type));
         }
+    }
+
+    /**
+     * The imports the line itself wrote. The module also holds those the persistent customizer
+     * added (they have no source position); keeping them again would double the session's imports
+     * with every input.
+     */
+    private static List<ImportNode> written(java.util.Collection<ImportNode> imports) {
+        return imports.stream().filter(node -> node.getLineNumber() > 0).toList();
     }
 
     /** Keeps the imports of the line that just compiled. */
