@@ -18,14 +18,21 @@ public final class TerminalEvents implements SessionEvents {
     private final Screen screen;
     private final Terminal terminal;
     private final WatchView watchView;
+    private final Recorder recorder;
     private Display display;
     private int lastFrameTick;
 
     /** @param terminal the interactive terminal, or null when output is a pipe or a file */
-    public TerminalEvents(Screen screen, Terminal terminal, WatchView watchView) {
+    public TerminalEvents(Screen screen, Terminal terminal, WatchView watchView, Recorder recorder) {
         this.screen = screen;
         this.terminal = terminal;
         this.watchView = watchView;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void remote(String host, String command, int exit, java.time.Duration duration) {
+        recorder.remote(host, command, exit, duration);
     }
 
     @Override
