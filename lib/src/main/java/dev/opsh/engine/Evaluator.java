@@ -33,6 +33,7 @@ public final class Evaluator {
     private CompilerConfiguration config;
     private GroovyShell shell;
     private volatile Binding binding;
+    private final Map<String, Object> predefined = new LinkedHashMap<>();
     private volatile Thread evaluating;
     private int counter;
 
@@ -57,6 +58,7 @@ public final class Evaluator {
                 config = configuration();
             }
             binding = new Binding();
+            predefined.forEach(binding::setVariable);
             shell = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
         }
     }
@@ -129,6 +131,17 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * Sets a variable every evaluation sees, kept across {@link #reset}: {@code out}, where
+     * {@code println} writes.
+     */
+    public synchronized void predefine(String name, Object value) {
+        predefined.put(name, value);
+        if (binding != null) {
+            binding.setVariable(name, value);
+        }
+    }
+
     /** Sets a session variable, such as a script's {@code args}. */
     public synchronized void define(String name, Object value) {
         ready();
@@ -157,6 +170,7 @@ public final class Evaluator {
         }
         Map<String, Object> vars = new LinkedHashMap<>(binding.getVariables());
         vars.values().removeIf(v -> v instanceof MethodClosure);
+        vars.keySet().removeAll(predefined.keySet());
         return vars;
     }
 

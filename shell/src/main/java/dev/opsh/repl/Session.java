@@ -41,6 +41,7 @@ public final class Session implements AutoCloseable {
         this.screen = screen;
         this.output = output;
         this.failures = new Failures(this::names);
+        evaluator.predefine("out", new java.io.PrintWriter(new dev.opsh.render.ScreenWriter(screen), true));
     }
 
     public Inventory inventory() {
