@@ -30,31 +30,41 @@ final class SessionImports extends CompilationCustomizer {
         if (module == null || classNode != module.getClasses().get(0)) {
             return;
         }
-        for (ImportNode node : module.getImports()) {
+        for (ImportNode node : written(module.getImports())) {
             String alias = node.getAlias();
             String type = node.getType().getName();
             pending.add(() -> persistent.addImport(alias, type));
         }
-        for (ImportNode node : module.getStarImports()) {
+        for (ImportNode node : written(module.getStarImports())) {
             String pkg = node.getPackageName();
             pending.add(() -> persistent.addStarImports(pkg.endsWith(".") ? pkg.substring(0, pkg.length() - 1) : pkg));
         }
-        for (ImportNode node : module.getStaticImports().values()) {
+        for (ImportNode node : written(module.getStaticImports().values())) {
             String type = node.getType().getName();
             String field = node.getFieldName();
             String alias = node.getAlias();
             pending.add(() -> persistent.addStaticImport(alias, type, field));
         }
-        for (ImportNode node : module.getStaticStarImports().values()) {
+        for (ImportNode node : written(module.getStaticStarImports().values())) {
             String type = node.getType().getName();
             pending.add(() -> persistent.addStaticStars(type));
         }
     }
 
-    /** Keeps the imports of the line that just compiled. */
-    void commit() {
+    /**
+     * The imports written in the source itself. Those the import customizer added (the DSL's and
+     * the session's) have no source position and must not be recorded again.
+     */
+    private static List<ImportNode> written(java.util.Collection<ImportNode> nodes) {
+        return nodes.stream().filter(n -> n.getLineNumber() > 0).toList();
+    }
+
+    /** Keeps the imports of the line that just compiled; says whether it had any. */
+    boolean commit() {
+        boolean any = !pending.isEmpty();
         pending.forEach(Runnable::run);
         pending.clear();
+        return any;
     }
 
     /** Drops the imports of a line that did not compile. */
