@@ -1,5 +1,8 @@
 package dev.opsh.dsl;
 
+import dev.opsh.chaos.ChaosLedger;
+import dev.opsh.guard.Guard;
+import dev.opsh.guard.Operator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.Secrets;
 import java.util.ArrayList;
@@ -10,22 +13,33 @@ import java.util.function.Supplier;
 
 /**
  * Everything a verb needs from its session: the inventory, credentials, the event sink, the
- * in-flight calls Ctrl-C may close, and the adapters' clients, opened on first use and closed
- * with the session.
+ * in-flight calls Ctrl-C may close, the adapters' clients (opened on first use and closed with the
+ * session), the operator behind the keyboard, the guard that authorizes mutations, and the ledger
+ * of what this session's chaos took down.
  */
 public final class OpsContext implements AutoCloseable {
     private final Inventory inventory;
     private final Secrets secrets;
     private final SessionEvents events;
     private final Provisioner provisioner;
+    private final Operator operator;
+    private final Guard guard = new Guard(this);
+    private final ChaosLedger chaosLedger = new ChaosLedger();
     private final InFlight inFlight = new InFlight();
     private final Map<String, AutoCloseable> clients = new LinkedHashMap<>();
 
+    /** A session with nobody at the keyboard: every mutation on a protected inventory is refused. */
     public OpsContext(Inventory inventory, Secrets secrets, SessionEvents events, Provisioner provisioner) {
+        this(inventory, secrets, events, provisioner, Operator.NONE);
+    }
+
+    /** @param operator the environment opsh started with and the terminal the operator confirms on */
+    public OpsContext(Inventory inventory, Secrets secrets, SessionEvents events, Provisioner provisioner, Operator operator) {
         this.inventory = inventory;
         this.secrets = secrets;
         this.events = events;
         this.provisioner = provisioner;
+        this.operator = operator;
     }
 
     public Inventory inventory() {
@@ -38,6 +52,20 @@ public final class OpsContext implements AutoCloseable {
 
     public SessionEvents events() {
         return events;
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    /** The gate every MUTATE and CHAOS verb passes before it changes anything. */
+    public Guard guard() {
+        return guard;
+    }
+
+    /** What this session's chaos took down and brought back. */
+    public ChaosLedger chaosLedger() {
+        return chaosLedger;
     }
 
     public InFlight inFlight() {

@@ -1,5 +1,6 @@
 package dev.opsh.dsl;
 
+import dev.opsh.guard.GuardRecord;
 import dev.opsh.watch.WatchFrame;
 import java.time.Duration;
 
@@ -21,4 +22,7 @@ public interface SessionEvents {
 
     /** A new tick of {@code watch}: the shell redraws the frame in place. */
     default void frame(WatchFrame frame) {}
+
+    /** The guard decided about a mutation; the record never holds the phrase the operator typed. */
+    default void guard(GuardRecord record) {}
 }

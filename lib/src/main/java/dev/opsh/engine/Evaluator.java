@@ -72,6 +72,7 @@ public final class Evaluator {
         if (shell == null) {
             if (config == null) {
                 config = configuration();
+                ScriptSurface.install();
             }
             binding = new Binding();
             predefined.forEach(binding::setVariable);
@@ -192,6 +193,7 @@ public final class Evaluator {
     private Script bound(Script script) {
         if (script instanceof OpsScript ops) {
             ops.bind(context);
+            ScriptSurface.restrict(ops);
         }
         return script;
     }

@@ -1,18 +1,19 @@
 package dev.opsh.engine;
 
-import dev.opsh.adapters.CommandRunner;
-import dev.opsh.adapters.ssh.SshCommandRunner;
 import dev.opsh.dsl.BackupVerbs;
+import dev.opsh.dsl.ChaosVerbs;
 import dev.opsh.dsl.CoreVerbs;
 import dev.opsh.dsl.HaproxyVerbs;
 import dev.opsh.dsl.HealthVerbs;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.PostgresVerbs;
+import dev.opsh.dsl.PostgresWriteVerbs;
+import dev.opsh.dsl.QueueWriteVerbs;
 import dev.opsh.dsl.RabbitMqVerbs;
 import dev.opsh.dsl.RedisVerbs;
+import dev.opsh.dsl.RedisWriteVerbs;
 import dev.opsh.dsl.SshVerbs;
 import dev.opsh.dsl.WatchVerbs;
-import dev.opsh.inventory.Host;
 import groovy.lang.Script;
 
 /**
@@ -20,7 +21,7 @@ import groovy.lang.Script;
  * group interfaces it implements; it only supplies their session context.
  */
 public abstract class OpsScript extends Script implements CoreVerbs, WatchVerbs, PostgresVerbs, BackupVerbs, RedisVerbs,
-        SshVerbs, RabbitMqVerbs, HaproxyVerbs, HealthVerbs {
+        SshVerbs, RabbitMqVerbs, HaproxyVerbs, HealthVerbs, ChaosVerbs, PostgresWriteVerbs, RedisWriteVerbs, QueueWriteVerbs {
     private OpsContext context;
 
     void bind(OpsContext context) {
@@ -30,11 +31,5 @@ public abstract class OpsScript extends Script implements CoreVerbs, WatchVerbs,
     @Override
     public OpsContext context() {
         return context;
-    }
-
-    /** Remote backup hosts are reached over the session's SSH connections. */
-    @Override
-    public CommandRunner remoteRunner(Host host) {
-        return SshCommandRunner.of(context());
     }
 }

@@ -5,6 +5,7 @@ import dev.opsh.OpshException;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
 import dev.opsh.engine.Evaluator;
+import dev.opsh.guard.Operator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.InventoryCatalog;
 import dev.opsh.inventory.Secrets;
@@ -60,7 +61,9 @@ final class Sessions {
         screen.tap(recorder::output);
         TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())), recorder);
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
-        OpsContext context = new OpsContext(inventory, secrets, events, provisioner);
+        Operator operator = new Operator(env, new TtyConfirmationPrompt(TtyConfirmationPrompt.CONTROLLING_TERMINAL,
+                screen::warning, terminal));
+        OpsContext context = new OpsContext(inventory, secrets, events, provisioner, operator);
         return new Session(inventory, new Evaluator(context), screen, options.output, events, recorder);
     }
 

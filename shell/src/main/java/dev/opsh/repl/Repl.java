@@ -72,13 +72,13 @@ public final class Repl {
         // and the first input queues behind it.
         worker.submit(session.evaluator()::warmUp);
         try {
-            String input;
-            while ((input = readInput()) != null) {
-                if (process(input) == Outcome.EXIT) {
-                    break;
+            while (true) {
+                String input = readInput();
+                boolean leaving = input == null || process(input) == Outcome.EXIT;
+                if (leaving && ChaosReminder.mayLeave(session, reader)) {
+                    return ExitCode.OK;
                 }
             }
-            return ExitCode.OK;
         } finally {
             worker.shutdownNow();
             try {
@@ -154,6 +154,7 @@ public final class Repl {
                         worker = newWorker();
                         session.screen().error("interrupted; the evaluation did not stop within "
                                 + ABANDON_AFTER_MS / 1000 + " s and was left behind");
+                        ChaosReminder.remind(session);
                         return ExitCode.FAILURE;
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.opsh.repl;
 
 import dev.opsh.dsl.SessionEvents;
+import dev.opsh.guard.GuardRecord;
 import dev.opsh.render.Screen;
 import dev.opsh.render.WatchView;
 import dev.opsh.watch.WatchFrame;
@@ -33,6 +34,12 @@ public final class TerminalEvents implements SessionEvents {
     @Override
     public void remote(String host, String command, int exit, java.time.Duration duration) {
         recorder.remote(host, command, exit, duration);
+    }
+
+    /** Every guard decision goes to the transcript: the preview, the decision and why; never the typed phrase. */
+    @Override
+    public void guard(GuardRecord record) {
+        recorder.guard(record.preview(), record.decision().name(), record.reason(), record.backupFreshnessSkipped());
     }
 
     @Override

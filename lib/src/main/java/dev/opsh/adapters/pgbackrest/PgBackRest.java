@@ -4,8 +4,13 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.CommandResult;
 import dev.opsh.adapters.CommandRunner;
+import dev.opsh.adapters.LocalCommandRunner;
+import dev.opsh.adapters.ssh.SshCommandRunner;
+import dev.opsh.dsl.OpsContext;
 import dev.opsh.inventory.BackupPolicy;
+import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Host;
+import dev.opsh.inventory.Inventory;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,6 +39,33 @@ public final class PgBackRest {
         this.host = host;
         this.runner = runner;
         this.timeout = timeout;
+    }
+
+    /**
+     * pgBackRest where the session's inventory says, in its {@code backup:} section: on this machine
+     * ({@code local: true}) or on the backup host over SSH, bounded by the inventory's connect plus
+     * read deadlines. The inventory's postgres service is prepared first (the lab starts here).
+     */
+    public static PgBackRest of(OpsContext context) {
+        Inventory inventory = context.inventory();
+        BackupPolicy policy = inventory.backup();
+        if (policy == null) {
+            throw new OpshException(ExitCode.FAILURE, "inventory '" + inventory.name()
+                    + "' has no 'backup:' section naming the pgBackRest stanza and where to run it");
+        }
+        inventory.services().values().stream().filter(s -> s.type().equals("postgres")).findFirst()
+                .ifPresent(context.provisioner()::prepare);
+        Deadlines deadlines = inventory.deadlines();
+        Duration timeout = deadlines.connect().plus(deadlines.read());
+        if (policy.local()) {
+            return new PgBackRest(policy, null, new LocalCommandRunner(context.inFlight()), timeout);
+        }
+        return new PgBackRest(policy, inventory.host(policy.host()), SshCommandRunner.of(context), timeout);
+    }
+
+    /** The stanza's policy: its name, where it runs and the freshness it must have. */
+    public BackupPolicy policy() {
+        return policy;
     }
 
     /** The exact command line run. */

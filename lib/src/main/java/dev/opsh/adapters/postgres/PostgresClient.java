@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Read-only access to one PostgreSQL service for the DSL verbs. The connection is opened on first
- * use, kept for the session and reopened once if it died while idle. Every call runs in a read-only
- * transaction bounded by the service's read deadline, and Ctrl-C closes it.
+ * Access to one PostgreSQL service for the DSL verbs. The connection is opened on first use, kept
+ * for the session and reopened once if it died while idle (only when nothing of the call was sent).
+ * Every call runs in a read-only transaction bounded by the service's read deadline, except the
+ * writes of {@link PostgresWriter}, and Ctrl-C closes it.
  */
 public final class PostgresClient {
     /** The most rows one {@code sql()} call keeps; the result says when more matched. */
@@ -63,6 +64,15 @@ public final class PostgresClient {
 
     /** Runs {@code work} in a read-only transaction, translating every failure into an operator message. */
     <T> T run(String tried, PostgresSession.Work<T> work) {
+        return run(tried, false, work);
+    }
+
+    /** Runs {@code work} in one committed read-write transaction; only guarded verbs get here. */
+    <T> T write(String tried, PostgresSession.Work<T> work) {
+        return run(tried, true, work);
+    }
+
+    private <T> T run(String tried, boolean write, PostgresSession.Work<T> work) {
         context.provisioner().prepare(service);
         PgTarget target = PgTarget.of(context, service);
         Deadlines deadlines = service.deadlines();
@@ -70,7 +80,7 @@ public final class PostgresClient {
         for (int attempt = 1; ; attempt++) {
             PostgresSession session = context.client(key, () -> open(target, deadlines, context.inFlight()));
             try (InFlight.Registration ignored = context.inFlight().register(session::abort)) {
-                return session.readOnly(deadlines.read(), work);
+                return write ? session.readWrite(deadlines.read(), work) : session.readOnly(deadlines.read(), work);
             } catch (SQLException e) {
                 if (session.broken() || PostgresErrors.isConnectionFailure(e)) {
                     context.discard(key);

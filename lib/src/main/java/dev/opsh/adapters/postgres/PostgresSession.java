@@ -8,9 +8,9 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.QueryExecutor;
 
 /**
- * One session's connection to a PostgreSQL service. Every unit of work runs in its own read-only
- * transaction with a server-side statement timeout, and is rolled back afterwards: nothing opsh
- * reads through it can change data.
+ * One session's connection to a PostgreSQL service. Every unit of work runs in its own transaction
+ * with a server-side statement timeout: read-only and rolled back for the read verbs, so nothing
+ * they run can change data; read-write and committed only for the guarded write verbs.
  */
 final class PostgresSession implements AutoCloseable {
     /** How much longer than the statement timeout the socket waits, so the server's own timeout is what the operator sees. */
@@ -37,27 +37,53 @@ final class PostgresSession implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a fresh read-only transaction.
+     * Runs {@code work} in a fresh read-only transaction, rolled back afterwards.
      *
      * @throws StaleSessionException when a connection that served earlier calls turns out to be dead
      *     before any of {@code work} was sent, so that the caller may reconnect and retry
      */
     synchronized <T> T readOnly(Duration statementTimeout, Work<T> work) throws SQLException {
-        aborted = false;
-        try (Statement setup = connection.createStatement()) {
-            setup.execute("SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-        } catch (SQLException e) {
-            if (used && PostgresErrors.isConnectionFailure(e) && !PostgresErrors.isTimeout(e)) {
-                throw new StaleSessionException(e);
-            }
-            throw e;
-        }
+        begin("READ ONLY", statementTimeout);
         try {
             T result = work.run(connection);
             used = true;
             return result;
         } finally {
             rollbackQuietly();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one read-write transaction, committed when it returns and rolled back when
+     * it throws. Only the guarded write verbs call this.
+     *
+     * @throws StaleSessionException as {@link #readOnly}: nothing of {@code work} was sent
+     */
+    synchronized <T> T readWrite(Duration statementTimeout, Work<T> work) throws SQLException {
+        begin("READ WRITE", statementTimeout);
+        boolean committed = false;
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            committed = true;
+            used = true;
+            return result;
+        } finally {
+            if (!committed) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void begin(String mode, Duration statementTimeout) throws SQLException {
+        aborted = false;
+        try (Statement setup = connection.createStatement()) {
+            setup.execute("SET TRANSACTION " + mode + "; SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+        } catch (SQLException e) {
+            if (used && PostgresErrors.isConnectionFailure(e) && !PostgresErrors.isTimeout(e)) {
+                throw new StaleSessionException(e);
+            }
+            throw e;
         }
     }
 
@@ -109,7 +135,8 @@ final class PostgresSession implements AutoCloseable {
                 connection.rollback();
             }
         } catch (SQLException ignored) {
-            // The transaction was read-only; a failed rollback loses nothing, and a broken
+            // A failed rollback of a read-only transaction loses nothing; a write transaction that was
+            // not committed is rolled back by the server when the connection goes. A broken
             // connection is noticed by the next call.
         }
     }

@@ -16,19 +16,24 @@ final class SingleStatement {
     private SingleStatement() {}
 
     static void check(String query) {
+        check(query, "sql()");
+    }
+
+    /** @param verb the verb named in the messages, such as {@code sqlWrite()} */
+    static void check(String query, String verb) {
         List<NativeQuery> statements;
         try {
             statements = Parser.parseJdbcSql(query, true, true, true, false, false);
         } catch (SQLException e) {
-            throw new OpshException(ExitCode.FAILURE, "sql() cannot parse the query: " + e.getMessage(), e);
+            throw new OpshException(ExitCode.FAILURE, verb + " cannot parse the query: " + e.getMessage(), e);
         }
         long count = statements.stream().filter(s -> !s.nativeSql.isBlank()).count();
         if (count == 0) {
-            throw new OpshException(ExitCode.FAILURE, "sql() needs a query; the text is empty");
+            throw new OpshException(ExitCode.FAILURE, verb + " needs a query; the text is empty");
         }
         if (count > 1) {
-            throw new OpshException(ExitCode.FAILURE, "sql() runs one statement per call; this text has " + count
-                    + " (split it into several sql() calls)");
+            throw new OpshException(ExitCode.FAILURE, verb + " runs one statement per call; this text has " + count
+                    + " (split it into several " + verb + " calls)");
         }
     }
 }

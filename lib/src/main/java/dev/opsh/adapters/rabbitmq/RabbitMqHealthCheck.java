@@ -39,7 +39,7 @@ public final class RabbitMqHealthCheck implements HealthCheck {
         }
         Deadlines bounded = BoundedProbe.clientDeadlines(service.deadlines());
         return BoundedProbe.run(amqp, service.deadlines().health(), abandon -> {
-            ConnectionFactory factory = factory(service, amqp, user, password, bounded);
+            ConnectionFactory factory = AmqpFactory.of(service, amqp, user, password, bounded);
             try (Connection connection = factory.newConnection("opsh health")) {
                 abandon.closeOnTimeout(connection::abort);
             } catch (AuthenticationFailureException e) {
@@ -56,21 +56,5 @@ public final class RabbitMqHealthCheck implements HealthCheck {
             JsonNode overview = ManagementApi.of(context, service).get("overview", "columns=rabbitmq_version,cluster_name");
             return overview == null ? null : overview.path("rabbitmq_version").asText(null);
         });
-    }
-
-    private static ConnectionFactory factory(Service service, ServiceEndpoint amqp, String user, String password,
-            Deadlines deadlines) {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(amqp.address());
-        factory.setPort(amqp.port());
-        factory.setUsername(user);
-        factory.setPassword(password == null ? "" : password);
-        String vhost = service.setting("vhost");
-        factory.setVirtualHost(vhost == null ? "/" : vhost);
-        factory.setConnectionTimeout((int) deadlines.connect().toMillis());
-        factory.setHandshakeTimeout((int) deadlines.read().toMillis());
-        factory.setShutdownTimeout(0);
-        factory.setAutomaticRecoveryEnabled(false);
-        return factory;
     }
 }

@@ -3,19 +3,14 @@ package dev.opsh.adapters.redis;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.adapters.ServiceEndpoint;
-import dev.opsh.dsl.InFlight;
 import dev.opsh.dsl.OpsContext;
-import dev.opsh.inventory.Deadlines;
 import dev.opsh.inventory.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -33,10 +28,12 @@ public final class RedisFacade {
 
     private final OpsContext context;
     private final Service service;
+    private final RedisCalls calls;
 
     public RedisFacade(OpsContext context, Service service) {
         this.context = context;
         this.service = service;
+        this.calls = new RedisCalls(context, service);
     }
 
     /** {@code PONG} when the server answers. */
@@ -112,46 +109,6 @@ public final class RedisFacade {
     }
 
     private <T> T call(String command, Function<Jedis, T> work) {
-        context.provisioner().prepare(service);
-        RedisTarget target = RedisTarget.of(context, service);
-        Deadlines deadlines = service.deadlines();
-        String key = "redis:" + service.name();
-        String tried = "running " + command;
-        for (int attempt = 1; ; attempt++) {
-            RedisSession session = context.client(key, () -> open(target, deadlines, context.inFlight()));
-            AtomicBoolean aborted = new AtomicBoolean();
-            try (InFlight.Registration ignored = context.inFlight().register(() -> {
-                aborted.set(true);
-                session.abort();
-            })) {
-                T result = work.apply(session.jedis());
-                session.markUsed();
-                return result;
-            } catch (JedisException e) {
-                boolean broken = !session.jedis().isConnected() || e instanceof JedisConnectionException;
-                if (broken) {
-                    context.discard(key);
-                }
-                if (aborted.get()) {
-                    throw new OpshException(ExitCode.FAILURE, command + " on " + target + " was cancelled", e);
-                }
-                if (!broken || !session.used() || RedisErrors.isTimeout(e) || attempt > 1) {
-                    throw RedisErrors.translate(target, tried, deadlines, e);
-                }
-            }
-        }
-    }
-
-    private static RedisSession open(RedisTarget target, Deadlines deadlines, InFlight inFlight) {
-        String tried = "connecting as user " + target.userName();
-        RedisConnector connector = new RedisConnector(target, deadlines.connect(), deadlines.read());
-        try (InFlight.Registration ignored = inFlight.register(connector)) {
-            return new RedisSession(connector.open(), connector);
-        } catch (JedisException e) {
-            if (connector.closed()) {
-                throw new OpshException(ExitCode.FAILURE, tried + " to " + target + " was cancelled", e);
-            }
-            throw RedisErrors.translate(target, tried, deadlines, e);
-        }
+        return calls.call(command, work);
     }
 }
