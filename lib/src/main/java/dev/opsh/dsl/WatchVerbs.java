@@ -1,5 +1,8 @@
 package dev.opsh.dsl;
 
+import dev.opsh.ExitCode;
+import dev.opsh.OpshException;
+import dev.opsh.watch.WatchFrame;
 import dev.opsh.watch.Watcher;
 import groovy.lang.Closure;
 import java.time.Duration;
@@ -16,18 +19,28 @@ public interface WatchVerbs extends Verbs {
     @Verb(effect = Effect.READ, summary = "re-evaluate the closure at the given interval until Ctrl-C",
             example = "watch(2.seconds) { queues('transcode.*') }")
     default Object watch(Duration every, Closure<?> body) {
-        if (every.isNegative() || every.isZero()) {
-            throw new dev.opsh.OpshException(dev.opsh.ExitCode.FAILURE, "watch needs a positive interval, such as 5.seconds");
+        return watch(every, Integer.MAX_VALUE, body);
+    }
+
+    @Verb(effect = Effect.READ, summary = "re-evaluate the closure a number of times (for scripts), then return the last frame",
+            example = "watch(5.seconds, 12) { queues() }")
+    default WatchFrame watch(Duration every, int ticks, Closure<?> body) {
+        if (every.isNegative() || every.isZero() || ticks < 1) {
+            throw new OpshException(ExitCode.FAILURE, "watch needs a positive interval and tick count, such as watch(5.seconds, 12) { ... }");
         }
         Watcher watcher = new Watcher(every);
+        WatchFrame last = null;
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                context().events().frame(watcher.next(body.call(), Instant.now()));
-                Thread.sleep(every.toMillis());
+            for (int tick = 1; tick <= ticks && !Thread.currentThread().isInterrupted(); tick++) {
+                last = watcher.next(body.call(), Instant.now());
+                context().events().frame(last);
+                if (tick < ticks) {
+                    Thread.sleep(every.toMillis());
+                }
             }
         } catch (InterruptedException e) {
-            // Ctrl-C is how a watch ends.
+            // Ctrl-C is how an open-ended watch ends.
         }
-        return null;
+        return ticks == Integer.MAX_VALUE ? null : last;
     }
 }

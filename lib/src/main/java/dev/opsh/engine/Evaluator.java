@@ -17,6 +17,7 @@ import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.runtime.MethodClosure;
 
 /**
@@ -30,11 +31,27 @@ public final class Evaluator {
     private final OpsContext context;
     private final ImportCustomizer imports = new ImportCustomizer();
     private final SessionImports sessionImports = new SessionImports(imports);
+    private static final int CACHED_INPUTS = 256;
+    private static final String SCRIPT_NAME = "opsh_input";
+
     private CompilerConfiguration config;
     private GroovyShell shell;
+    private SessionClassLoader loader;
+    /** Compiled inputs by source, so a repeated input (a watch, a retry) does not compile again. */
+    private final Map<String, Class<? extends Script>> compiled = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<? extends Script>> eldest) {
+            if (size() <= CACHED_INPUTS) {
+                return false;
+            }
+            // Groovy's registry keeps every class's metaclass; without this a long session grows without end.
+            InvokerHelper.removeClass(eldest.getValue());
+            return true;
+        }
+    };
     private volatile Binding binding;
+    private final Map<String, Object> predefined = new LinkedHashMap<>();
     private volatile Thread evaluating;
-    private int counter;
 
     /** Cheap: the Groovy compiler is loaded by {@link #warmUp} or the first evaluation, whichever comes first. */
     public Evaluator(OpsContext context) {
@@ -58,7 +75,11 @@ public final class Evaluator {
                 ScriptSurface.install();
             }
             binding = new Binding();
-            shell = new GroovyShell(Evaluator.class.getClassLoader(), binding, config);
+            predefined.forEach(binding::setVariable);
+            loader = new SessionClassLoader(Evaluator.class.getClassLoader(), config);
+            shell = new GroovyShell(loader, binding, config);
+            compiled.values().forEach(InvokerHelper::removeClass);
+            compiled.clear();
         }
     }
 
@@ -114,14 +135,26 @@ public final class Evaluator {
     /** Compiles without running, so a script can be checked before it touches anything. */
     public synchronized Script compile(String source) {
         ready();
+        Class<? extends Script> cached = compiled.get(source);
+        if (cached != null) {
+            return bound(InvokerHelper.createScript(cached, binding));
+        }
         try {
-            Script script = shell.parse(source, "opsh" + (++counter) + ".groovy");
-            sessionImports.commit();
-            if (script instanceof OpsScript ops) {
-                ops.bind(context);
-                ScriptSurface.restrict(ops);
+            // One name for every input: class loaders keep a lock per class name ever loaded, so
+            // unique names would grow the JVM's memory by an entry per input.
+            Script script = shell.parse(source, SCRIPT_NAME + ".groovy");
+            if (sessionImports.commit()) {
+                // New imports can change what earlier inputs' names resolve to.
+                compiled.values().forEach(InvokerHelper::removeClass);
+                compiled.clear();
             }
-            return script;
+            if (script instanceof OpsScript) {
+                loader.forget(script.getClass());
+                if (declaresNoMethods(script.getClass())) {
+                    compiled.put(source, script.getClass());
+                }
+            }
+            return bound(script);
         } catch (MultipleCompilationErrorsException e) {
             sessionImports.discard();
             throw new EvaluationException(describe(e), e);
@@ -131,10 +164,48 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * Sets a variable every evaluation sees, kept across {@link #reset}: {@code out}, where
+     * {@code println} writes.
+     */
+    public synchronized void predefine(String name, Object value) {
+        predefined.put(name, value);
+        if (binding != null) {
+            binding.setVariable(name, value);
+        }
+    }
+
     /** Sets a session variable, such as a script's {@code args}. */
     public synchronized void define(String name, Object value) {
         ready();
         binding.setVariable(name, value);
+    }
+
+    /** How many classes the session's loader still holds: the operator's own classes, not one per input. */
+    synchronized int retainedClasses() {
+        return loader == null ? 0 : loader.getLoadedClasses().length;
+    }
+
+    synchronized int cachedInputs() {
+        return compiled.size();
+    }
+
+    private Script bound(Script script) {
+        if (script instanceof OpsScript ops) {
+            ops.bind(context);
+            ScriptSurface.restrict(ops);
+        }
+        return script;
+    }
+
+    /** An input that declares methods is compiled each time, so a redefinition takes effect. */
+    private static boolean declaresNoMethods(Class<?> scriptClass) {
+        for (Method m : scriptClass.getDeclaredMethods()) {
+            if (!SCRIPT_METHODS.contains(m.getName()) && !m.getName().contains("$") && !m.isSynthetic()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stops the running evaluation: interrupts its thread and closes its in-flight network calls. */
@@ -159,6 +230,7 @@ public final class Evaluator {
         }
         Map<String, Object> vars = new LinkedHashMap<>(binding.getVariables());
         vars.values().removeIf(v -> v instanceof MethodClosure);
+        vars.keySet().removeAll(predefined.keySet());
         return vars;
     }
 
@@ -207,7 +279,7 @@ public final class Evaluator {
             } else if (error instanceof Message message) {
                 java.io.StringWriter text = new java.io.StringWriter();
                 message.write(new java.io.PrintWriter(text));
-                out.append(text.toString().strip().replaceFirst("^opsh\\d+\\.groovy: ", "").replaceAll("\\s*\\n.*", ""));
+                out.append(text.toString().strip().replaceFirst("^" + SCRIPT_NAME + "\\.groovy: ", "").replaceAll("\\s*\\n.*", ""));
             }
         }
         return out.toString();

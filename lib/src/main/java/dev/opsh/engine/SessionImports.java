@@ -52,18 +52,19 @@ final class SessionImports extends CompilationCustomizer {
     }
 
     /**
-     * The imports the line itself wrote. The module also holds those the persistent customizer
-     * added (they have no source position); keeping them again would double the session's imports
-     * with every input.
+     * The imports written in the source itself. Those the import customizer added (the DSL's and
+     * the session's) have no source position and must not be recorded again.
      */
-    private static List<ImportNode> written(java.util.Collection<ImportNode> imports) {
-        return imports.stream().filter(node -> node.getLineNumber() > 0).toList();
+    private static List<ImportNode> written(java.util.Collection<ImportNode> nodes) {
+        return nodes.stream().filter(n -> n.getLineNumber() > 0).toList();
     }
 
-    /** Keeps the imports of the line that just compiled. */
-    void commit() {
+    /** Keeps the imports of the line that just compiled; says whether it had any. */
+    boolean commit() {
+        boolean any = !pending.isEmpty();
         pending.forEach(Runnable::run);
         pending.clear();
+        return any;
     }
 
     /** Drops the imports of a line that did not compile. */

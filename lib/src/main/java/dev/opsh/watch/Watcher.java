@@ -71,7 +71,8 @@ public final class Watcher {
     public static String key(Map<String, Object> fields, int position) {
         for (String naming : NAMING_FIELDS) {
             if (fields.get(naming) instanceof CharSequence name) {
-                return fields.get("vhost") instanceof CharSequence vhost ? vhost + "/" + name : name.toString();
+                boolean namedVhost = fields.get("vhost") instanceof CharSequence vhost && !vhost.toString().equals("/");
+                return namedVhost ? fields.get("vhost") + "/" + name : name.toString();
             }
         }
         return fields.values().stream().filter(v -> v instanceof CharSequence).map(Object::toString)

@@ -83,6 +83,34 @@ class EvaluatorTest {
     }
 
     @Test
+    void aRepeatedInputIsCompiledOnceAndStillSeesTheSession() {
+        evaluator.evaluate("def n = 1");
+        for (int i = 0; i < 5; i++) {
+            evaluator.evaluate("n = n * 2");
+        }
+        assertThat(evaluator.evaluate("n")).isEqualTo(32);
+        assertThat(evaluator.cachedInputs()).isEqualTo(3);
+    }
+
+    @Test
+    void aRedefinedMethodTakesEffect() {
+        evaluator.evaluate("def f() { 1 }");
+        evaluator.evaluate("def f() { 2 }");
+        assertThat(evaluator.evaluate("f()")).isEqualTo(2);
+    }
+
+    @Test
+    void theClassLoaderKeepsDeclaredClassesButNotOnePerInput() {
+        evaluator.evaluate("class Point { int x }");
+        for (int i = 0; i < 2_000; i++) {
+            evaluator.evaluate("new Point(x: " + i + ").x + 1");
+        }
+        assertThat(evaluator.evaluate("new Point(x: 41).x + 1")).isEqualTo(42);
+        assertThat(evaluator.retainedClasses()).isLessThan(5);
+        assertThat(evaluator.cachedInputs()).isLessThanOrEqualTo(256);
+    }
+
+    @Test
     void resetForgetsTheSession() {
         evaluator.evaluate("def x = 1");
         evaluator.reset();

@@ -18,7 +18,7 @@ class WatcherTest {
         Watcher watcher = new Watcher(Duration.ofSeconds(5));
         watcher.next(List.of(new QueueWithState("/", "transcode_jobs", 10, "running")), Instant.EPOCH);
         WatchFrame frame = watcher.next(List.of(new QueueWithState("/", "transcode_jobs", 4, "idle")), Instant.EPOCH);
-        assertThat(frame.trend("//transcode_jobs", "ready").delta()).isEqualTo(-6.0);
+        assertThat(frame.trend("transcode_jobs", "ready").delta()).isEqualTo(-6.0);
     }
 
     @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, LabCommand.class},
+        subcommands = {RunCommand.class, LabCommand.class, VerifyCommand.class, ReplayCommand.class, TranscriptsCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -83,7 +83,7 @@ public final class Main implements Callable<Integer> {
         boolean colorWanted = !options.noColor && !env.containsKey("NO_COLOR");
         if (eval != null) {
             try (Session session = sessions.open(inventory, screenForScripts(options), options, null)) {
-                return session.evaluate(eval).code();
+                return session.evaluate("-e", eval).code();
             }
         }
         try (Terminal terminal = TerminalBuilder.builder().name("opsh").system(true).build()) {
@@ -91,7 +91,7 @@ public final class Main implements Callable<Integer> {
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
             try (Session session = sessions.open(inventory, screen, options, terminal)) {
-                screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost()));
+                screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost(), session.recorder().file()));
                 return new Repl(session, terminal, home.historyFile()).run().code();
             }
         }

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         Screen screen = main.screenForScripts(options);
         try (Session session = sessions.open(inventory, screen, options, null)) {
             session.evaluator().define("args", args.toArray(String[]::new));
-            return session.evaluate(source).code();
+            return session.evaluate("run " + script, source).code();
         }
     }
 }

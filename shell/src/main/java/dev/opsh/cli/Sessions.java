@@ -1,5 +1,7 @@
 package dev.opsh.cli;
 
+import dev.opsh.ExitCode;
+import dev.opsh.OpshException;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
 import dev.opsh.engine.Evaluator;
@@ -12,7 +14,13 @@ import dev.opsh.lab.LabProvisioner;
 import dev.opsh.render.Screen;
 import dev.opsh.render.ValueRenderer;
 import dev.opsh.render.WatchView;
+import dev.opsh.repl.Recorder;
 import dev.opsh.repl.Session;
+import dev.opsh.transcript.Redactor;
+import dev.opsh.transcript.SessionInfo;
+import dev.opsh.transcript.TranscriptLocation;
+import dev.opsh.transcript.TranscriptWriter;
+import java.time.Clock;
 import dev.opsh.repl.TerminalEvents;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -42,13 +50,35 @@ final class Sessions {
         return catalog().load(InventoryCatalog.select(options.inventory, env));
     }
 
-    /** @param terminal the interactive terminal, or null for {@code -e} and scripts */
+    /**
+     * Opens a session and its transcript; everything the screen shows from here on is recorded.
+     *
+     * @param terminal the interactive terminal, or null for {@code -e} and scripts
+     */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
-        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())));
+        Secrets secrets = new Secrets(env::get);
+        Recorder recorder = recorder(inventory, options, secrets, terminal);
+        screen.tap(recorder::output);
+        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())), recorder);
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
         Operator operator = new Operator(env, new TtyConfirmationPrompt(TtyConfirmationPrompt.CONTROLLING_TERMINAL,
                 screen::warning, terminal));
-        OpsContext context = new OpsContext(inventory, new Secrets(env::get), events, provisioner, operator);
-        return new Session(inventory, new Evaluator(context), screen, options.output, events);
+        OpsContext context = new OpsContext(inventory, secrets, events, provisioner, operator);
+        return new Session(inventory, new Evaluator(context), screen, options.output, events, recorder);
+    }
+
+    private Recorder recorder(Inventory inventory, ShellOptions options, Secrets secrets, Terminal terminal) {
+        if (options.noTranscript) {
+            if (inventory.isProtected()) {
+                throw new OpshException(ExitCode.USAGE, "--no-transcript is refused on the protected inventory '"
+                        + inventory.name() + "': every session that can touch " + inventory.environment() + " is recorded");
+            }
+            return Recorder.NONE;
+        }
+        SessionInfo info = new SessionInfo(inventory.name(), inventory.environment(), inventory.isProtected(),
+                SessionInfo.localUser(), SessionInfo.localHost(), Main.version(),
+                terminal == null ? 0 : terminal.getWidth(), terminal == null ? 0 : terminal.getHeight());
+        return new Recorder(TranscriptWriter.open(TranscriptLocation.directory(env::get, System.getProperty("user.home")),
+                info, Redactor.of(secrets), Clock.systemUTC()));
     }
 }

@@ -15,4 +15,7 @@ public final class ShellOptions {
 
     @Option(names = "--no-color", description = "no colours (NO_COLOR in the environment does the same)")
     boolean noColor;
+
+    @Option(names = "--no-transcript", description = "do not record this session (refused on protected inventories)")
+    boolean noTranscript;
 }

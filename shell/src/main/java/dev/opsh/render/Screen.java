@@ -1,6 +1,7 @@
 package dev.opsh.render;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -17,6 +18,7 @@ public final class Screen {
     private final PrintWriter err;
     private final Terminal terminal;
     private final boolean color;
+    private Consumer<String> tap = text -> {};
 
     /**
      * @param err where errors go: the terminal in the REPL, standard error for {@code -e} and scripts
@@ -27,6 +29,11 @@ public final class Screen {
         this.err = err;
         this.terminal = terminal;
         this.color = color;
+    }
+
+    /** Everything this screen prints also goes to {@code tap}, exactly as printed: the transcript listens here. */
+    public void tap(Consumer<String> tap) {
+        this.tap = tap;
     }
 
     public boolean color() {
@@ -42,26 +49,29 @@ public final class Screen {
     }
 
     public void println(AttributedString text) {
-        out.println(encode(text));
-        out.flush();
+        println(encode(text));
     }
 
     public void println(String text) {
         out.println(text);
         out.flush();
+        tap.accept(text);
     }
 
     /** One red line: an expected failure. */
     public void error(String message) {
-        out.flush();
-        err.println(encode(new AttributedString(message, ERROR)));
-        err.flush();
+        printErr(encode(new AttributedString(message, ERROR)));
     }
 
     public void warning(String message) {
+        printErr(encode(new AttributedString(message, WARNING)));
+    }
+
+    private void printErr(String text) {
         out.flush();
-        err.println(encode(new AttributedString(message, WARNING)));
+        err.println(text);
         err.flush();
+        tap.accept(text);
     }
 
     public PrintWriter writer() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.opsh.transcript.Redactor;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -44,6 +45,7 @@ public final class Repl {
                 .parser(new GroovyLineParser())
                 .completer(completer)
                 .highlighter(new GroovyHighlighter())
+                .history(new RedactingHistory(Redactor.of(session.evaluator().context().secrets())))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
                 .variable(LineReader.INDENTATION, 2)
@@ -91,13 +93,17 @@ public final class Repl {
     String readInput() {
         while (true) {
             try {
-                return reader.readLine(session.screen().encode(SessionHeader.prompt(session.inventory())));
+                return reader.readLine(prompt());
             } catch (UserInterruptException e) {
                 // Ctrl-C at the prompt: the line is dropped, the session goes on.
             } catch (EndOfFileException e) {
                 return null;
             }
         }
+    }
+
+    private String prompt() {
+        return session.screen().encode(SessionHeader.prompt(session.inventory()));
     }
 
     Outcome process(String input) {
@@ -114,9 +120,10 @@ public final class Repl {
 
     private Outcome command(String line) {
         try {
+            session.recorder().input(prompt(), line);
             return commands.run(line);
         } catch (Exception e) {
-            session.screen().error(session.failures().describe(e));
+            session.fail(e);
             return Outcome.CONTINUE;
         }
     }
@@ -127,7 +134,7 @@ public final class Repl {
         AtomicBoolean started = new AtomicBoolean();
         Future<ExitCode> result = worker.submit(() -> {
             started.set(true);
-            return session.evaluate(source);
+            return session.evaluate(prompt(), source);
         });
         SignalHandler previous = terminal.handle(Signal.INT, signal -> {
             cancelledAt[0] = System.currentTimeMillis();

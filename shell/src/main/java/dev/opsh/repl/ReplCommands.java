@@ -44,6 +44,7 @@ final class ReplCommands {
         table.add(new ReplCommand("/save", "FILE", "write this session's successful inputs as a runnable Groovy script", this::save));
         table.add(new ReplCommand("/load", "FILE", "evaluate a Groovy script in this session", this::load));
         table.add(new ReplCommand("/trace", "", "show the stack trace of the last error", a -> trace()));
+        table.add(new ReplCommand("/mark", "TEXT", "put a marker in the transcript (replay can jump to it)", this::mark));
         table.add(new ReplCommand("/reset", "", "forget every variable, method, class and import", a -> reset()));
         table.add(new ReplCommand("/exit", "", "leave opsh (Ctrl-D does too)", a -> Outcome.EXIT));
     }
@@ -153,6 +154,7 @@ final class ReplCommands {
         StringBuilder script = new StringBuilder()
                 .append("// Saved by opsh from a session on inventory '").append(session.inventory().name())
                 .append("' (").append(session.inventory().environment()).append(") at ").append(Instant.now()).append('\n')
+                .append("// Transcript: ").append(session.recorder().file() == null ? "none (--no-transcript)" : session.recorder().file()).append('\n')
                 .append("// Run it with: opsh run ").append(path).append(" -i ").append(session.inventory().name()).append("\n\n");
         for (String input : session.successfulInputs()) {
             script.append(input).append('\n');
@@ -170,7 +172,7 @@ final class ReplCommands {
         if (!Files.isRegularFile(path)) {
             throw new OpshException(ExitCode.USAGE, "/load: no such file " + path.toAbsolutePath());
         }
-        session.evaluate(Files.readString(path));
+        session.evaluate("/load " + path, Files.readString(path));
         return Outcome.CONTINUE;
     }
 
@@ -183,6 +185,15 @@ final class ReplCommands {
         StringWriter text = new StringWriter();
         last.printStackTrace(new PrintWriter(text));
         screen.println(new AttributedString(text.toString().stripTrailing(), AttributedStyle.DEFAULT.faint()));
+        return Outcome.CONTINUE;
+    }
+
+    private Outcome mark(String text) {
+        if (text.isEmpty()) {
+            throw new OpshException(ExitCode.USAGE, "/mark needs a text: /mark TEXT");
+        }
+        session.recorder().marker(text);
+        screen.println(new AttributedString("marker: " + text, AttributedStyle.DEFAULT.faint()));
         return Outcome.CONTINUE;
     }
 

@@ -28,15 +28,20 @@ public final class Session implements AutoCloseable {
     private final Failures failures;
     private final List<String> successfulInputs = new ArrayList<>();
     private final TerminalEvents events;
+    private final Recorder recorder;
+    private ExitCode lastExit = ExitCode.OK;
     private Throwable lastFailure;
 
-    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output, TerminalEvents events) {
+    public Session(Inventory inventory, Evaluator evaluator, Screen screen, OutputMode output, TerminalEvents events,
+            Recorder recorder) {
         this.inventory = inventory;
         this.events = events;
+        this.recorder = recorder;
         this.evaluator = evaluator;
         this.screen = screen;
         this.output = output;
         this.failures = new Failures(this::names);
+        evaluator.predefine("out", new java.io.PrintWriter(new dev.opsh.render.ScreenWriter(screen), true));
     }
 
     public Inventory inventory() {
@@ -51,26 +56,44 @@ public final class Session implements AutoCloseable {
         return screen;
     }
 
-    /** Evaluates one input, shows its result or its failure, and says how it ended. */
-    public ExitCode evaluate(String source) {
+    /**
+     * Evaluates one input, shows its result or its failure, records all three in the transcript,
+     * and says how it ended. The input is on disk before it runs: if it cannot be recorded, it
+     * does not run.
+     */
+    public ExitCode evaluate(String prompt, String source) {
         try {
+            recorder.input(prompt, source);
             Object result = evaluator.evaluate(source);
             successfulInputs.add(source);
             events.endFrames();
             show(result);
-            return ExitCode.OK;
+            if (result != null) {
+                recorder.result(result);
+            }
+            return lastExit = ExitCode.OK;
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
             }
-            if (!(t instanceof EvaluationInterrupted)) {
-                lastFailure = t;
-            }
-            screen.error(failures.describe(t));
-            return Failures.exitCode(t);
+            return lastExit = fail(t);
         } finally {
             events.endFrames();
         }
+    }
+
+    /** Shows a failure as one red line and records it. */
+    public ExitCode fail(Throwable t) {
+        if (!(t instanceof EvaluationInterrupted)) {
+            lastFailure = t;
+        }
+        screen.error(failures.describe(t));
+        try {
+            recorder.failure(t);
+        } catch (RuntimeException unrecorded) {
+            screen.error("the transcript could not record this error: " + failures.describe(unrecorded));
+        }
+        return Failures.exitCode(t);
     }
 
     public void show(Object result) {
@@ -85,6 +108,10 @@ public final class Session implements AutoCloseable {
         } else {
             screen.println(values.render(result));
         }
+    }
+
+    public Recorder recorder() {
+        return recorder;
     }
 
     public ValueRenderer values() {
@@ -115,8 +142,13 @@ public final class Session implements AutoCloseable {
         return names;
     }
 
+    /** Ends the transcript with the exit code of the last evaluation and closes the session's clients. */
     @Override
     public void close() {
-        evaluator.context().close();
+        try {
+            recorder.end(lastExit.code());
+        } finally {
+            evaluator.context().close();
+        }
     }
 }

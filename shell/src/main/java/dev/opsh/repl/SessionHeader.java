@@ -3,6 +3,7 @@ package dev.opsh.repl;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.HumanFormat;
 import dev.opsh.render.PromptStyle;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.jline.utils.AttributedString;
@@ -13,13 +14,15 @@ import org.jline.utils.AttributedStyle;
 public final class SessionHeader {
     private SessionHeader() {}
 
-    public static AttributedString of(Inventory inventory, String version, Instant started, String userAtHost) {
+    /** @param transcript the session's transcript file, or null when it is not recorded */
+    public static AttributedString of(Inventory inventory, String version, Instant started, String userAtHost, Path transcript) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         out.styled(AttributedStyle.BOLD, "opsh " + version).append("  ")
                 .styled(PromptStyle.of(inventory.environment(), inventory.isProtected()), " " + inventory.name() + " ")
                 .append(" environment ").styled(AttributedStyle.BOLD, inventory.environment())
                 .append(inventory.isProtected() ? ", PROTECTED: mutations need CONFIRM_PROD=1 and a typed phrase" : ", unprotected")
                 .append('\n').append(userAtHost).append(", started ").append(HumanFormat.instant(started, ZoneId.systemDefault()))
+                .append('\n').append(transcript == null ? "not recorded (--no-transcript)" : "transcript " + transcript)
                 .append('\n').styled(AttributedStyle.DEFAULT.faint(), "/help lists the verbs; Tab completes; Ctrl-C stops an evaluation; Ctrl-D leaves");
         return out.toAttributedString();
     }

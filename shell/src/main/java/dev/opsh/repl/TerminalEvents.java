@@ -1,6 +1,7 @@
 package dev.opsh.repl;
 
 import dev.opsh.dsl.SessionEvents;
+import dev.opsh.guard.GuardRecord;
 import dev.opsh.render.Screen;
 import dev.opsh.render.WatchView;
 import dev.opsh.watch.WatchFrame;
@@ -18,14 +19,27 @@ public final class TerminalEvents implements SessionEvents {
     private final Screen screen;
     private final Terminal terminal;
     private final WatchView watchView;
+    private final Recorder recorder;
     private Display display;
     private int lastFrameTick;
 
     /** @param terminal the interactive terminal, or null when output is a pipe or a file */
-    public TerminalEvents(Screen screen, Terminal terminal, WatchView watchView) {
+    public TerminalEvents(Screen screen, Terminal terminal, WatchView watchView, Recorder recorder) {
         this.screen = screen;
         this.terminal = terminal;
         this.watchView = watchView;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void remote(String host, String command, int exit, java.time.Duration duration) {
+        recorder.remote(host, command, exit, duration);
+    }
+
+    /** Every guard decision goes to the transcript: the preview, the decision and why; never the typed phrase. */
+    @Override
+    public void guard(GuardRecord record) {
+        recorder.guard(record.preview(), record.decision().name(), record.reason(), record.backupFreshnessSkipped());
     }
 
     @Override

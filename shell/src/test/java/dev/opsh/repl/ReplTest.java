@@ -105,6 +105,16 @@ class ReplTest {
     }
 
     @Test
+    void historyMasksPasswords() throws Exception {
+        try (ReplHarness repl = new ReplHarness(dir)) {
+            repl.enter("def url = 'amqp://opsh:hunter2-canary@mq1:5672/'");
+            repl.enter("/history");
+        }
+        String history = Files.readString(dir.resolve("history"));
+        assertThat(history).contains("amqp://opsh:").doesNotContain("hunter2-canary");
+    }
+
+    @Test
     void saveThenLoadReplaysTheSuccessfulInputs() throws Exception {
         Path script = dir.resolve("saved.groovy");
         try (ReplHarness repl = new ReplHarness(dir)) {
