@@ -119,10 +119,9 @@ public final class Chaos {
         for (ChaosTarget target : targets) {
             try {
                 results.add(runner.bringUp(ChaosAction.RESTORE, target, runner.probe(target)));
+            } catch (ChaosRunner.ChaosInterrupted e) {
+                throw e;
             } catch (OpshException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
                 failures.add(e.getMessage());
             }
         }

@@ -133,15 +133,25 @@ final class ChaosRunner {
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw interrupted(action, target);
             }
         }
     }
 
-    private OpshException interrupted(ChaosAction action, ChaosTarget target) {
-        return new OpshException(ExitCode.FAILURE, "interrupted during " + action.verb() + " " + target + ". "
-                + stillDownMessage());
+    /**
+     * The end of an action Ctrl-C interrupted. The interrupt is cleared: the action ends here, and
+     * the session must still be able to write its transcript on this thread.
+     */
+    private ChaosInterrupted interrupted(ChaosAction action, ChaosTarget target) {
+        Thread.interrupted();
+        return new ChaosInterrupted("interrupted during " + action.verb() + " " + target + ". " + stillDownMessage());
+    }
+
+    /** A chaos action ended by Ctrl-C; the message says what is down and offers restoreAll(). */
+    static final class ChaosInterrupted extends OpshException {
+        ChaosInterrupted(String message) {
+            super(ExitCode.FAILURE, message);
+        }
     }
 
     private static String said(CommandResult result) {
