@@ -28,6 +28,11 @@ public final class Guard {
     public void authorize(GuardedAction action) {
         checkDeclared(action);
         Inventory inventory = context.inventory();
+        if (context.operator().skipsMutations()) {
+            SkippedMutation skipped = new SkippedMutation(action.verb(), action.effect());
+            record(action, Preview.of(inventory, action, null).oneLine(), Decision.REFUSED, skipped.getMessage(), false);
+            throw skipped;
+        }
         if (!inventory.isProtected()) {
             Preview preview = Preview.of(inventory, action, null);
             context.events().notice(preview.oneLine());

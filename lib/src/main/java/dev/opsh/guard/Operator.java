@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param environment the process environment: {@code CONFIRM_PROD}, {@code SKIP_BACKUP_FRESHNESS}
  */
-public record Operator(Map<String, String> environment, ConfirmationPrompt prompt) {
+public record Operator(Map<String, String> environment, ConfirmationPrompt prompt, boolean skipsMutations) {
     /** The variable that must be exactly {@code 1} before any mutation on a protected inventory. */
     public static final String CONFIRM_PROD = "CONFIRM_PROD";
     /** The variable that, set to exactly {@code 1}, skips the backup-freshness pre-flight (loudly, and recorded). */
@@ -20,6 +20,16 @@ public record Operator(Map<String, String> environment, ConfirmationPrompt promp
 
     public Operator {
         environment = Map.copyOf(environment);
+    }
+
+    /** An operator at the keyboard: mutations go through the guard. */
+    public Operator(Map<String, String> environment, ConfirmationPrompt prompt) {
+        this(environment, prompt, false);
+    }
+
+    /** The same operator replaying a transcript: every MUTATE and CHAOS step is skipped before it runs. */
+    public Operator skippingMutations() {
+        return new Operator(environment, prompt, true);
     }
 
     /** The value of an environment variable, or null. */

@@ -3,8 +3,9 @@ package dev.opsh.transcript;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,7 +24,11 @@ import java.util.UUID;
  */
 public final class TranscriptWriter implements AutoCloseable {
     private final Path file;
-    private final FileChannel channel;
+    /**
+     * A stream, not a FileChannel: a channel written from an interrupted thread closes itself, and
+     * the operator's Ctrl-C interrupts the thread that records, so a channel would stop the transcript.
+     */
+    private final FileOutputStream out;
     private final Redactor redactor;
     private final Clock clock;
     private final TranscriptEvent.Header header;
@@ -34,9 +38,9 @@ public final class TranscriptWriter implements AutoCloseable {
     private boolean ended;
     private boolean closed;
 
-    private TranscriptWriter(Path file, FileChannel channel, Redactor redactor, Clock clock, TranscriptEvent.Header header) {
+    private TranscriptWriter(Path file, FileOutputStream out, Redactor redactor, Clock clock, TranscriptEvent.Header header) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
         this.redactor = redactor;
         this.clock = clock;
         this.header = header;
@@ -57,10 +61,10 @@ public final class TranscriptWriter implements AutoCloseable {
                 session.opshVersion(), start, session.cols(), session.rows());
         try {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            FileOutputStream out = new FileOutputStream(file.toFile(), true);
             syncDirectory(directory);
-            TranscriptWriter writer = new TranscriptWriter(file, channel, redactor, clock, header);
+            TranscriptWriter writer = new TranscriptWriter(file, out, redactor, clock, header);
             writer.write(header, start);
             return writer;
         } catch (IOException e) {
@@ -128,11 +132,10 @@ public final class TranscriptWriter implements AutoCloseable {
     private long write(TranscriptEvent event, Instant at) throws IOException {
         long t = Math.max(lastT, Duration.between(header.start(), at).toMillis());
         byte[] line = LineCodec.encode(seq, t, at, prev, event, redactor);
-        ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(false);
+        byte[] withNewline = Arrays.copyOf(line, line.length + 1);
+        withNewline[line.length] = '\n';
+        out.write(withNewline);
+        out.getFD().sync();
         prev = Sha256.hex(line);
         lastT = t;
         return seq++;
@@ -140,7 +143,7 @@ public final class TranscriptWriter implements AutoCloseable {
 
     private void closeQuietly() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException ignored) {
             // Every line that append() returned for is already synced; nothing is lost here.
         }

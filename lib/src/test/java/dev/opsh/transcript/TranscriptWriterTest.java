@@ -208,4 +208,21 @@ class TranscriptWriterTest {
     /** Shaped like the guard's chaos result. */
     record Kill(String target, String action, String observed, Instant downAt, Instant recoveredAt,
                 Duration timeToRecover) implements ChaosOutcome {}
+
+    @Test
+    void anInterruptedThreadStillRecords() throws Exception {
+        // Ctrl-C interrupts the evaluation thread, which then records the refusal and what follows.
+        try (TranscriptWriter writer = TranscriptWriter.open(dir, Sessions.info("lab"), Redactor.patternsOnly(),
+                new TestClock(Sessions.START))) {
+            Thread.currentThread().interrupt();
+            try {
+                writer.append(new TranscriptEvent.Output("refused: interrupted while waiting for the phrase"));
+            } finally {
+                Thread.interrupted();
+            }
+            writer.append(new TranscriptEvent.Output("the session goes on"));
+            writer.end(0);
+            assertThat(TranscriptVerifier.verify(writer.file()).intact()).isTrue();
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -63,8 +64,23 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Write an asciicast v2 recording (for asciinema players) to FILE instead of playing.")
     Path asciicast;
 
+    @Option(names = "--rerun", description = "Re-execute the session's inputs and show, step by step, whether each result is the one recorded. MUTATE and CHAOS steps are skipped.")
+    boolean rerun;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "NAME", description = "With --rerun: the inventory to run against (default: the recorded one).")
+    String inventory;
+
+    @Option(names = "--with-mutations", description = "With --rerun: run MUTATE and CHAOS steps too, each under the normal guard.")
+    boolean withMutations;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
+        if ((inventory != null || withMutations) && !rerun) {
+            throw new ParameterException(spec.commandLine(), "-i and --with-mutations go with --rerun");
+        }
         if (speed <= 0 || (maxIdle != null && maxIdle < 0)) {
             throw new ParameterException(spec.commandLine(), "--speed must be more than 0 and --max-idle at least 0");
         }
@@ -79,11 +95,34 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!verification.intact()) {
             warn("WARNING: " + file + " does not verify: " + verification.describe());
         }
+        if (rerun) {
+            return rerun();
+        }
         if (!playing) {
             writeFiles();
             return ExitCode.OK.code();
         }
         return play();
+    }
+
+    private int rerun() {
+        TranscriptEvent.Header header;
+        try (TranscriptReader reader = TranscriptReader.open(file)) {
+            header = reader.header();
+        }
+        ShellOptions options = new ShellOptions();
+        options.inventory = inventory != null ? inventory : header.inventory();
+        options.output = dev.opsh.repl.OutputMode.TEXT;
+        Sessions sessions = main.sessions();
+        var target = sessions.inventory(options);
+        var screen = main.screenForScripts(options);
+        note("rerunning " + file.getFileName() + " (recorded on " + header.inventory() + ") against " + target.name()
+                + (withMutations ? ", mutations under the guard" : ", mutations skipped"));
+        try (dev.opsh.repl.Session session = sessions.open(target, screen, options, null, !withMutations)) {
+            List<Rerun.Step> steps = new Rerun(session).run(TranscriptReader.readAll(file));
+            Rerun.show(steps, screen);
+            return steps.stream().anyMatch(s -> s.outcome().equals("differs")) ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+        }
     }
 
     private void writeFiles() {

@@ -56,6 +56,11 @@ final class Sessions {
      * @param terminal the interactive terminal, or null for {@code -e} and scripts
      */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
+        return open(inventory, screen, options, terminal, false);
+    }
+
+    /** @param skipMutations a rerun: the guard skips every MUTATE and CHAOS step before it runs */
+    Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal, boolean skipMutations) {
         Secrets secrets = new Secrets(env::get);
         Recorder recorder = recorder(inventory, options, secrets, terminal);
         screen.tap(recorder::output);
@@ -63,7 +68,8 @@ final class Sessions {
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
         Operator operator = new Operator(env, new TtyConfirmationPrompt(TtyConfirmationPrompt.CONTROLLING_TERMINAL,
                 screen::warning, terminal));
-        OpsContext context = new OpsContext(inventory, secrets, events, provisioner, operator);
+        OpsContext context = new OpsContext(inventory, secrets, events, provisioner,
+                skipMutations ? operator.skippingMutations() : operator);
         return new Session(inventory, new Evaluator(context), screen, options.output, events, recorder);
     }
 

@@ -44,7 +44,7 @@ public final class Repl {
                 .appName("opsh")
                 .parser(new GroovyLineParser())
                 .completer(completer)
-                .highlighter(new GroovyHighlighter())
+                .highlighter(session.screen().color() ? new GroovyHighlighter() : new org.jline.reader.impl.DefaultHighlighter())
                 .history(new RedactingHistory(Redactor.of(session.evaluator().context().secrets())))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
