@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,11 +123,10 @@ class ConfirmationTerminalTest {
         assertThat(repl.process.waitFor(30, TimeUnit.SECONDS)).as(repl.output()).isTrue();
         assertThat(repl.process.exitValue()).isZero();
         assertThat(repl.output()).doesNotContain("cannot write the transcript");
-        try (var transcripts = Files.walk(dir.resolve("state"))) {
-            Path transcript = transcripts.filter(p -> p.toString().endsWith(".jsonl")).reduce((a, b) -> b).orElseThrow();
-            assertThat(Files.readString(transcript)).contains("\"decision\":\"REFUSED\"").contains("\"decision\":\"CONFIRMED\"")
-                    .doesNotContain("\"text\":\"del " + KEY + "\"");
-        }
+        Matcher header = Pattern.compile("transcript (\\S+\\.jsonl)").matcher(repl.output());
+        assertThat(header.find()).as("the session header names its transcript").isTrue();
+        assertThat(Files.readString(Path.of(header.group(1)))).contains("\"decision\":\"REFUSED\"")
+                .contains("\"decision\":\"CONFIRMED\"").doesNotContain("\"text\":\"del " + KEY + "\"");
     }
 
     private static List<String> opsh(String... args) {
