@@ -119,10 +119,9 @@ public final class Chaos {
         for (ChaosTarget target : targets) {
             try {
                 results.add(runner.bringUp(ChaosAction.RESTORE, target, runner.probe(target)));
+            } catch (ChaosRunner.ChaosInterrupted e) {
+                throw e;
             } catch (OpshException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
                 failures.add(e.getMessage());
             }
         }
@@ -168,7 +167,7 @@ public final class Chaos {
         String which = service.name() + " runs on " + nodes.size() + " nodes (" + String.join(", ", nodes) + ")";
         String preview = "inventory " + inventory.name() + " (environment " + inventory.environment() + "): "
                 + action.verb() + " " + which + ", no node named";
-        if (inventory.isProtected()) {
+        if (inventory.isProtected() || context.operator().skipsMutations()) {
             throw context.guard().refuse(action.verb(), preview, which + "; on protected inventory '" + inventory.name()
                     + "' name the node to hit, as in " + usage);
         }

@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param downAt when the service was seen down (for a start or restore: when this session saw it go down), or null
  * @param recoveredAt when it was seen healthy again after a start or restore, or null
  * @param timeToRecover from {@code downAt} to {@code recoveredAt}; null unless both are known
- * @param took from sending the command to the probe that settled the outcome
+ * @param took from sending the command to the start of the probe that settled the outcome
  */
 public record ChaosResult(String target, String node, String action, String command, int exit,
         ServiceHealth.Status before, String observed, ServiceHealth.Status state, Instant startedAt, Instant downAt,

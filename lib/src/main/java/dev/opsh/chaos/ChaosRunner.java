@@ -48,11 +48,10 @@ final class ChaosRunner {
         String command = target.command(action);
         ChaosLedger ledger = context.chaosLedger();
         Instant startedAt = Instant.now();
-        long start = System.nanoTime();
         ChaosLedger.Hit hit = ledger.begin(target.service().name(), target.node().name(), action.verb(), startedAt);
         CommandResult result = run(action, target, command, hit);
         Observation seen = await(action, target, false, DOWN_WITHIN);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration took = Duration.between(startedAt, seen.at());
         if (!seen.reached()) {
             ledger.forget(hit);
             if (result.exit() != 0) {
@@ -64,7 +63,7 @@ final class ChaosRunner {
                     + " (a supervisor may have restarted it)", seen.health().status(), startedAt, null, null, null, took);
         }
         ledger.down(hit, seen.at());
-        String observed = "down after " + Durations.format(Duration.between(startedAt, seen.at()))
+        String observed = "down after " + Durations.format(took)
                 + (result.exit() == 0 ? "" : " (the command exited " + result.exit() + ")");
         return new ChaosResult(target.service().name(), target.node().name(), action.verb(), command, result.exit(),
                 before.status(), observed, seen.health().status(), startedAt, seen.at(), null, null, took);
@@ -74,10 +73,9 @@ final class ChaosRunner {
     ChaosResult bringUp(ChaosAction action, ChaosTarget target, ServiceHealth before) {
         String command = target.command(action);
         Instant startedAt = Instant.now();
-        long start = System.nanoTime();
         CommandResult result = run(action, target, command, null);
         Observation seen = await(action, target, true, result.exit() == 0 ? RECOVER_WITHIN : FAILED_START_GRACE);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration took = Duration.between(startedAt, seen.at());
         if (!seen.reached()) {
             Duration waited = result.exit() == 0 ? RECOVER_WITHIN : FAILED_START_GRACE;
             throw new OpshException(ExitCode.FAILURE, target + " is not healthy " + Durations.format(waited)
@@ -86,7 +84,7 @@ final class ChaosRunner {
         }
         Instant downAt = context.chaosLedger().recovered(target.service().name(), target.node().name(), seen.at(), took);
         Duration timeToRecover = downAt == null ? null : Duration.between(downAt, seen.at());
-        String observed = "healthy after " + Durations.format(Duration.between(startedAt, seen.at()))
+        String observed = "healthy after " + Durations.format(took)
                 + (timeToRecover == null ? "" : ", " + Durations.format(timeToRecover) + " after it went down");
         return new ChaosResult(target.service().name(), target.node().name(), action.verb(), command, result.exit(),
                 before.status(), observed, seen.health().status(), startedAt, downAt, seen.at(), timeToRecover, took);
@@ -135,15 +133,25 @@ final class ChaosRunner {
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw interrupted(action, target);
             }
         }
     }
 
-    private OpshException interrupted(ChaosAction action, ChaosTarget target) {
-        return new OpshException(ExitCode.FAILURE, "interrupted during " + action.verb() + " " + target + ". "
-                + stillDownMessage());
+    /**
+     * The end of an action Ctrl-C interrupted. The interrupt is cleared: the action ends here, and
+     * the session must still be able to write its transcript on this thread.
+     */
+    private ChaosInterrupted interrupted(ChaosAction action, ChaosTarget target) {
+        Thread.interrupted();
+        return new ChaosInterrupted("interrupted during " + action.verb() + " " + target + ". " + stillDownMessage());
+    }
+
+    /** A chaos action ended by Ctrl-C; the message says what is down and offers restoreAll(). */
+    static final class ChaosInterrupted extends OpshException {
+        ChaosInterrupted(String message) {
+            super(ExitCode.FAILURE, message);
+        }
     }
 
     private static String said(CommandResult result) {

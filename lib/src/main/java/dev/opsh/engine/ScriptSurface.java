@@ -3,6 +3,8 @@ package dev.opsh.engine;
 import dev.opsh.dsl.Verb;
 import dev.opsh.dsl.Verbs;
 import groovy.lang.GroovySystem;
+import groovy.lang.MetaClass;
+import groovy.lang.MetaClassRegistry;
 import groovy.lang.Script;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -50,9 +52,13 @@ final class ScriptSurface {
      * ({@code this.&context}) are resolved through.
      */
     static void restrict(Script script) {
-        PublicApiMetaClass metaClass = new PublicApiMetaClass(script.getClass(), WIRING);
-        GroovySystem.getMetaClassRegistry().setMetaClass(script.getClass(), metaClass);
-        script.setMetaClass(metaClass);
+        MetaClassRegistry registry = GroovySystem.getMetaClassRegistry();
+        MetaClass registered = registry.getMetaClass(script.getClass());
+        if (!(registered instanceof PublicApiMetaClass)) {
+            registered = new PublicApiMetaClass(script.getClass(), WIRING);
+            registry.setMetaClass(script.getClass(), registered);
+        }
+        script.setMetaClass(registered);
     }
 
     private static Set<Class<?>> facades() {

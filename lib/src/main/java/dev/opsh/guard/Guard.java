@@ -74,7 +74,9 @@ public final class Guard {
         prompt.show(preview);
         String phrase = action.phrase();
         String typed = prompt.readLine("Type '" + phrase + "' to go ahead; anything else refuses: ");
-        if (Thread.currentThread().isInterrupted()) {
+        // Cleared before recording: the refusal ends the evaluation anyway, and an interrupted
+        // thread cannot write the transcript (its channel would close on the interrupt).
+        if (Thread.interrupted()) {
             throw refuse(action, preview, what + ": interrupted while waiting for the phrase", skipped);
         }
         if (typed == null) {

@@ -143,4 +143,13 @@ class EvaluatorTest {
         assertThat(evaluator.evaluate("inventory.environment")).isEqualTo("lab");
         assertThat(VerbCatalog.names()).contains("inventory");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aLongSessionKeepsItsImportsOnce() {
+        evaluator.evaluate("import java.util.concurrent.atomic.AtomicLong");
+        for (int i = 0; i < 60; i++) {
+            assertThat(evaluator.evaluate("new AtomicLong(" + i + ").get() + Duration.ofSeconds(1).seconds")).isEqualTo(i + 1L);
+        }
+    }
 }

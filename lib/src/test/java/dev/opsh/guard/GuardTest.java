@@ -143,6 +143,7 @@ class GuardTest {
         OpsContext context = session(small(dir, true), CONFIRMED, interrupted, events);
         try {
             assertThat(refused(context, purge()).getMessage()).contains("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).as("cleared, so the refusal can be recorded").isFalse();
         } finally {
             Thread.interrupted();
         }

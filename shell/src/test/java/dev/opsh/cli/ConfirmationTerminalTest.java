@@ -120,6 +120,12 @@ class ConfirmationTerminalTest {
         repl.type("/exit\r");
         assertThat(repl.process.waitFor(30, TimeUnit.SECONDS)).as(repl.output()).isTrue();
         assertThat(repl.process.exitValue()).isZero();
+        assertThat(repl.output()).doesNotContain("cannot write the transcript");
+        try (var transcripts = Files.walk(dir.resolve("state"))) {
+            Path transcript = transcripts.filter(p -> p.toString().endsWith(".jsonl")).reduce((a, b) -> b).orElseThrow();
+            assertThat(Files.readString(transcript)).contains("\"decision\":\"REFUSED\"").contains("\"decision\":\"CONFIRMED\"")
+                    .doesNotContain("\"text\":\"del " + KEY + "\"");
+        }
     }
 
     private static List<String> opsh(String... args) {
