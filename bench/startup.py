@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Start-up and evaluation benchmark: opsh beside jshell and groovysh (Groovy 4.0.33), on a real pty.
+"""Start-up and evaluation benchmark: opsh beside jshell and groovysh (Groovy 4.0.32: 4.0.33 has no groovysh jar in the registry here), on a real pty.
 
     bench/startup.py            # 1 warm-up + 5 measured runs of each measure
     bench/startup.py --runs 10
@@ -131,7 +131,7 @@ def main():
         gcp = groovysh_classpath()
         groovysh = ["java", "-cp", gcp, "org.apache.groovy.groovysh.Main"]
         tools["jshell"] = {"prompt": (["jshell"], b"jshell> "), "eval": (["jshell", "-q"], b"1+1\n")}
-        tools["groovysh"] = {"prompt": (groovysh, b"groovy:000> "), "eval": (groovysh, b"1+1\n")}
+        tools["groovysh"] = {"prompt": (groovysh, b"000\x1b[1m>"), "eval": (groovysh, b"1+1\n")}
 
     results = {}
     for name, t in tools.items():
