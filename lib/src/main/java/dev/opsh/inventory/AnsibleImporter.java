@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -226,9 +225,5 @@ final class AnsibleImporter {
         }
         return new Host(name, vars.getOrDefault("ansible_host", name), vars.getOrDefault("ansible_user", System.getProperty("user.name")),
                 p, key, false);
-    }
-
-    static List<String> names(Map<String, ?> map) {
-        return new ArrayList<>(map.keySet());
     }
 }

@@ -60,15 +60,7 @@ public final class Lab {
 
     /** {@link #defaultDir()} for a given environment and home directory. */
     public static Path defaultDir(Function<String, String> environment, Path home) {
-        String explicit = environment.apply("OPSH_LAB_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String state = environment.apply("XDG_STATE_HOME");
-        if (state != null && !state.isBlank()) {
-            return Path.of(state, "opsh", "lab");
-        }
-        return home.resolve(".local/state/opsh/lab");
+        return dev.opsh.StateDirectory.part(environment, home, "OPSH_LAB_DIR", "lab");
     }
 
     public Path dir() {

@@ -25,15 +25,7 @@ public final class TranscriptLocation {
 
     /** The transcript directory for the given environment variables and home directory. */
     public static Path directory(Function<String, String> env, String home) {
-        String explicit = env.apply("OPSH_TRANSCRIPT_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String state = env.apply("XDG_STATE_HOME");
-        if (state != null && !state.isBlank()) {
-            return Path.of(state, "opsh", "transcripts");
-        }
-        return Path.of(home, ".local", "state", "opsh", "transcripts");
+        return dev.opsh.StateDirectory.part(env, Path.of(home), "OPSH_TRANSCRIPT_DIR", "transcripts");
     }
 
     /** The file name of a session started at {@code start} against {@code environment}. */

@@ -1,5 +1,6 @@
 package dev.opsh.cli;
 
+import dev.opsh.StateDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,9 +13,7 @@ public record OpshHome(Path installation, Path state) {
     public static OpshHome from(Map<String, String> env) {
         String home = System.getProperty("opsh.home");
         Path installation = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        String xdg = env.get("XDG_STATE_HOME");
-        Path stateBase = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return new OpshHome(installation, stateBase.resolve("opsh"));
+        return new OpshHome(installation, StateDirectory.of(env::get, Path.of(System.getProperty("user.home"))));
     }
 
     /** {@code $OPSH_INVENTORY_DIR}, else the installation's {@code inventory/}. */
