@@ -59,7 +59,7 @@ public final class Main implements Callable<Integer> {
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             String message = new Failures(List::of).describe(failure);
             boolean color = System.console() != null && !env.containsKey("NO_COLOR");
-            commandLine.getErr().println(color ? "\u001b[31m" + message + "\u001b[0m" : message);
+            new Screen(commandLine.getOut(), commandLine.getErr(), null, color).error(message);
             return Failures.exitCode(failure).code();
         });
         return cli;
