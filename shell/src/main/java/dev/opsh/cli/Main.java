@@ -86,7 +86,7 @@ public final class Main implements Callable<Integer> {
                 return session.evaluate("-e", eval).code();
             }
         }
-        try (Terminal terminal = TerminalBuilder.builder().name("opsh").system(true).build()) {
+        try (Terminal terminal = replTerminal()) {
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
@@ -95,6 +95,16 @@ public final class Main implements Callable<Integer> {
                 return new Repl(session, terminal, home.historyFile()).run().code();
             }
         }
+    }
+
+    /**
+     * The REPL's terminal. Ctrl-C is ignored unless something asks for it: the line reader clears
+     * the line with it and an evaluation is cancelled by it, and between the two (a slash command,
+     * the moment an evaluation ends) a stray Ctrl-C must not end a session that may have services
+     * down. JLine's default would hand the signal back to the JVM, which exits with 130.
+     */
+    static Terminal replTerminal() throws java.io.IOException {
+        return TerminalBuilder.builder().name("opsh").system(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
     }
 
     static String userAtHost() {

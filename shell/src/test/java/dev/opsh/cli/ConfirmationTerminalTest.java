@@ -84,7 +84,7 @@ class ConfirmationTerminalTest {
     @Test
     void thePhraseTypedOnTheTerminalIsAcceptedWhileStandardInputIsDevNull() throws Exception {
         String command = shellQuote(opsh("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
-        Result result = run(List.of("script", "-qfec", command, "/dev/null"), List.of(), "del " + KEY + "\n");
+        Result result = run(onATerminal(command), List.of(), "del " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output).contains("Type 'del " + KEY + "' to go ahead").contains("true");
@@ -94,7 +94,7 @@ class ConfirmationTerminalTest {
     @Test
     void aWrongPhraseTypedOnTheTerminalIsRefused() throws Exception {
         String command = shellQuote(opsh("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
-        Result result = run(List.of("script", "-qfec", command, "/dev/null"), List.of(), "DEL " + KEY + "\n");
+        Result result = run(onATerminal(command), List.of(), "DEL " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isEqualTo(3);
         assertThat(result.output).contains("not exactly 'del " + KEY + "'");
@@ -103,7 +103,7 @@ class ConfirmationTerminalTest {
 
     @Test
     void inTheReplThePhraseComesFromTheTerminalAndCtrlCAtThePhraseRefuses() throws Exception {
-        Running repl = start(List.of("script", "-qfec", shellQuote(opsh("-i", "drill")), "/dev/null"));
+        Running repl = start(onATerminal(shellQuote(opsh("-i", "drill"))));
         repl.await("Ctrl-D leaves");
 
         repl.type("del('" + KEY + "')\r");
@@ -121,7 +121,7 @@ class ConfirmationTerminalTest {
 
         repl.type("/exit\r");
         assertThat(repl.process.waitFor(30, TimeUnit.SECONDS)).as(repl.output()).isTrue();
-        assertThat(repl.process.exitValue()).isZero();
+        assertThat(repl.process.exitValue()).as(repl.output()).isZero();
         assertThat(repl.output()).doesNotContain("cannot write the transcript");
         Matcher header = Pattern.compile("transcript (\\S+\\.jsonl)").matcher(repl.output());
         assertThat(header.find()).as("the session header names its transcript").isTrue();
@@ -135,6 +135,16 @@ class ConfirmationTerminalTest {
                 Main.class.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * {@code script} runs the command under {@code $SHELL -c} on a new pseudo-terminal. The shell is
+     * fixed, and {@code exec} replaces it with opsh: dash does not exec a lone command by itself, and
+     * a shell left waiting in the foreground process group dies of the Ctrl-C meant for opsh, which
+     * {@code script -e} then reports as the exit status.
+     */
+    private static List<String> onATerminal(String command) {
+        return List.of("script", "-qfec", "exec " + command, "/dev/null");
     }
 
     private static String shellQuote(List<String> words) {
@@ -161,6 +171,7 @@ class ConfirmationTerminalTest {
         env.put("CONFIRM_PROD", "1");
         env.put("NO_COLOR", "1");
         env.put("TERM", "xterm-256color");
+        env.put("SHELL", "/bin/sh");
         env.put("OPSH_LAB_DIR", victim.dir().toString());
         env.put("OPSH_INVENTORY_DIR", dir.resolve("inventory").toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());

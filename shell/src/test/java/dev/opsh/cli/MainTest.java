@@ -35,6 +35,14 @@ class MainTest {
     }
 
     @Test
+    void aCtrlCThatNothingAskedForIsIgnoredByTheRepl() throws IOException {
+        try (org.jline.terminal.Terminal terminal = Main.replTerminal()) {
+            var noHandler = terminal.handle(org.jline.terminal.Terminal.Signal.INT, signal -> {});
+            assertThat(noHandler).isSameAs(org.jline.terminal.Terminal.SignalHandler.SIG_IGN);
+        }
+    }
+
+    @Test
     void evalPrintsTheResultAndExitsZero() throws IOException {
         Run r = run(Map.of(), "-e", "1 + 1");
         assertThat(r.exit()).isZero();
