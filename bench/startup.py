@@ -4,12 +4,14 @@
     bench/startup.py            # 1 warm-up + 5 measured runs of each measure
     bench/startup.py --runs 10
     bench/startup.py --smoke    # one run of each opsh measure, no comparison: proves the script works
+    bench/startup.py --classes [OPSH]  # only the class-load audit, of ./opsh or of another checkout's launcher
 
 Measures (medians, with min and max):
   prompt  launch to an interactive prompt that accepts typing
   eval    launch to the printed result of `-e '1+1'` (jshell and groovysh: `1+1` piped in)
   line    a trivial line (`x + 1`) in a warm session, Enter to result (p50, p95 over 200 lines)
   rss     resident memory of an idle REPL, 3 s after its prompt
+  classes the classes loaded by the time the prompt shows (-Xlog:class+load), by library
 """
 import argparse, fcntl, os, pty, select, signal, statistics, struct, subprocess, sys, termios, time
 
@@ -102,6 +104,32 @@ def time_lines(argv, prompt, n=200, env=None):
         stop(pid, fd)
 
 
+# The libraries the issue says load only when a verb needs them, and the ones a prompt needs anyway.
+FAMILIES = [("JDBC (org.postgresql)", "org.postgresql."), ("AMQP (com.rabbitmq)", "com.rabbitmq."),
+            ("Jedis (redis.clients)", "redis.clients."), ("sshj (net.schmizz, com.hierynomus)", ("net.schmizz.", "com.hierynomus.")),
+            ("Jackson (com.fasterxml)", "com.fasterxml."), ("Groovy", ("groovy.", "org.codehaus.groovy.", "org.apache.groovy.")),
+            ("picocli", "picocli."), ("JLine", "org.jline."), ("SnakeYAML", "org.yaml.snakeyaml."), ("opsh", "dev.opsh.")]
+
+
+def class_audit(opsh, env):
+    """Classes loaded by the time the prompt accepts typing, from a fresh REPL on a pty."""
+    log = os.path.join(HOME, "bench", "target", "class-load.log")
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    if os.path.exists(log):
+        os.remove(log)
+    audit_env = dict(env, OPSH_JAVA_OPTS=f"-Xlog:class+load:file={log}")
+    pid, fd = spawn([opsh], audit_env)
+    try:
+        read_until(fd, b" lab  > ")
+        time.sleep(0.05)  # let the log catch up with the prompt; warm-up work after it is not counted
+        with open(log) as f:
+            names = [line.split()[1] for line in f if " source: " in line]
+    finally:
+        stop(pid, fd)
+    counts = {label: sum(1 for n in names if n.startswith(prefix)) for label, prefix in FAMILIES}
+    return len(names), counts
+
+
 def summary(values):
     return f"{statistics.median(values):7.3f}  (min {min(values):.3f}, max {max(values):.3f})"
 
@@ -120,10 +148,20 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--classes", nargs="?", const=OPSH, metavar="OPSH", help="only the class-load audit")
     a = ap.parse_args()
     runs = 1 if a.smoke else a.runs
     # NO_COLOR keeps the prompt text plain so it can be matched; colouring it costs nothing measurable.
-    env = dict(os.environ, NO_COLOR="1", OPSH_TRANSCRIPT_DIR=os.path.join(HOME, "bench", "target", "transcripts"))
+    # A usual terminal type: JLine ships its capabilities, so it need not run infocmp.
+    env = dict(os.environ, NO_COLOR="1", TERM="xterm-256color",
+               OPSH_TRANSCRIPT_DIR=os.path.join(HOME, "bench", "target", "transcripts"))
+    if a.classes:
+        subprocess.run([a.classes, "-e", "1"], env=env, capture_output=True, check=True)  # build and train once
+        total, counts = class_audit(a.classes, env)
+        print(f"classes loaded by the prompt of {a.classes}: {total}")
+        for label, n in counts.items():
+            print(f"  {label:36} {n}")
+        return
     subprocess.run([OPSH, "-e", "1"], env=env, capture_output=True, check=True)  # build and train once
 
     tools = {"opsh": {"prompt": ([OPSH], b" lab  > "), "eval": ([OPSH, "-e", "1+1"], None)}}
@@ -162,6 +200,8 @@ def main():
     print(f"idle REPL RSS (MB)      opsh       {statistics.median(rss):7.1f}  (min {min(rss):.1f}, max {max(rss):.1f})")
     p50, p95 = time_lines([OPSH], b" lab  > ", n=60 if a.smoke else 200, env=env)
     print(f"warm line x + 1 (ms)    opsh       p50 {p50:.1f}, p95 {p95:.1f}")
+    total, counts = class_audit(OPSH, env)
+    print(f"classes at the prompt   opsh       {total}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 if __name__ == "__main__":

@@ -59,6 +59,16 @@ public final class Evaluator {
     }
 
     /**
+     * Starts what every session's first evaluation needs and no session owns: the Groovy runtime
+     * (its metaclass registry and extension modules) and the parser, by parsing one trivial script
+     * in a throw-away shell that is never run. {@code -e} calls it on a background thread while it
+     * reads its inventory. Safe from any thread, any number of times.
+     */
+    public static void loadRuntime() {
+        new GroovyShell(Evaluator.class.getClassLoader()).parse("null");
+    }
+
+    /**
      * Loads and exercises the Groovy compiler, so that the first input the operator types runs at
      * once. The REPL calls it on a background thread while the prompt is already showing; an
      * evaluation that arrives meanwhile waits for it.

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * The {@code ${lab:KEY}} values of the lab inventories: the lab's generated ports, key and socket
  * paths, password files and commands. Looking one up creates the lab's settings if needed but
- * never starts a server. The keys are {@link #KEYS}.
+ * never starts a server. The keys are {@link #KEYS}. One instance reads the lab's settings once,
+ * however many placeholders an inventory has.
  */
 public final class LabPlaceholders implements Placeholders {
     public static final String NAMESPACE = "lab";
@@ -40,6 +41,7 @@ public final class LabPlaceholders implements Placeholders {
     public static final List<String> KEYS = VALUES.keySet().stream().sorted().toList();
 
     private final Lab lab;
+    private LabConfig config;
 
     public LabPlaceholders(Lab lab) {
         this.lab = lab;
@@ -51,6 +53,13 @@ public final class LabPlaceholders implements Placeholders {
             return null;
         }
         Function<LabConfig, Object> value = VALUES.get(key);
-        return value == null ? null : value.apply(lab.config()).toString();
+        return value == null ? null : value.apply(config()).toString();
+    }
+
+    private synchronized LabConfig config() {
+        if (config == null) {
+            config = lab.config();
+        }
+        return config;
     }
 }

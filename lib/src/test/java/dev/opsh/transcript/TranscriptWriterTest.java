@@ -104,6 +104,39 @@ class TranscriptWriterTest {
     }
 
     @Test
+    void whatTheScreenShowedBeforeTheHeaderWasWrittenFollowsItWithTheTimeItWasShown() {
+        TestClock clock = new TestClock(Sessions.START);
+        TranscriptWriter writer = TranscriptWriter.create(dir, Sessions.info("lab"), Redactor.patternsOnly(), clock);
+        assertThat(writer.file()).isEmptyFile();
+
+        clock.advance(40);
+        writer.appendWhenReady(new TranscriptEvent.Output("opsh 0.1.0   lab\n"));
+        clock.advance(300);
+        writer.writeHeader();
+        clock.advance(10);
+        writer.append(new TranscriptEvent.Input("lab> ", "1 + 1"));
+        writer.end(0);
+
+        assertThat(TranscriptVerifier.verify(writer.file()).intact()).isTrue();
+        List<Entry> entries = TranscriptReader.readAll(writer.file());
+        assertThat(entries).extracting(Entry::event).containsExactly(new TranscriptEvent.Output("opsh 0.1.0   lab\n"),
+                new TranscriptEvent.Input("lab> ", "1 + 1"), new TranscriptEvent.End(0));
+        assertThat(entries).extracting(Entry::t).containsExactly(40L, 350L, 350L);
+    }
+
+    @Test
+    void theFirstInputWritesAHeaderNobodyWroteYet() {
+        TranscriptWriter writer = TranscriptWriter.create(dir, Sessions.info("lab"), Redactor.patternsOnly(), new TestClock(Sessions.START));
+        writer.appendWhenReady(new TranscriptEvent.Output("header\n"));
+        writer.append(new TranscriptEvent.Input("lab> ", "x"));
+        writer.close();
+
+        assertThat(TranscriptVerifier.verify(writer.file()).intact()).isTrue();
+        assertThat(TranscriptReader.readAll(writer.file())).extracting(Entry::event)
+                .containsExactly(new TranscriptEvent.Output("header\n"), new TranscriptEvent.Input("lab> ", "x"));
+    }
+
+    @Test
     void nothingIsAppendedAfterTheEnd() {
         TranscriptWriter writer = TranscriptWriter.open(dir, Sessions.info("lab"), Redactor.patternsOnly(), new TestClock(Sessions.START));
         writer.end(3);

@@ -1,19 +1,21 @@
 package dev.opsh.cli;
 
+import dev.opsh.engine.Evaluator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.Screen;
 import dev.opsh.repl.Failures;
 import dev.opsh.repl.Repl;
 import dev.opsh.repl.Session;
 import dev.opsh.repl.SessionHeader;
+import dev.opsh.transcript.SessionInfo;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,18 +43,33 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
+    private final EarlyStart early;
 
-    Main(Map<String, String> env) {
+    Main(Map<String, String> env, EarlyStart early) {
         this.env = env;
+        this.early = early;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        Map<String, String> env = System.getenv();
+        EarlyStart early = EarlyStart.forArgs(args, new Sessions(OpshHome.from(env), env));
+        System.exit(commandLine(env, early).execute(args));
     }
 
-    /** The command line with the one catch point that maps every failure to a red line and an exit code. */
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main(env));
+        return commandLine(env, null);
+    }
+
+    /**
+     * The command line with the one catch point that maps every failure to a red line and an exit code.
+     *
+     * @param early the REPL's start begun before parsing, or null
+     */
+    static CommandLine commandLine(Map<String, String> env, EarlyStart early) {
+        // picocli looks for groovy.lang.Closure (for closures in annotations, which opsh does not use);
+        // finding it on the class path would start the whole Groovy runtime before the prompt.
+        System.setProperty("picocli.disable.closures", "true");
+        CommandLine cli = new CommandLine(new Main(env, early));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
         cli.setAllowSubcommandsAsOptionParameters(true);
@@ -79,42 +96,34 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         OpshHome home = OpshHome.from(env);
         Sessions sessions = new Sessions(home, env);
-        Inventory inventory = sessions.inventory(options);
         boolean colorWanted = !options.noColor && !env.containsKey("NO_COLOR");
         if (eval != null) {
+            Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
+            Inventory inventory = sessions.inventory(options);
             try (Session session = sessions.open(inventory, screenForScripts(options), options, null)) {
+                Startup.inBackground("opsh-transcript-header", session.recorder()::prepare);
                 return session.evaluate("-e", eval).code();
             }
         }
-        try (Terminal terminal = replTerminal()) {
+        CompletableFuture<Inventory> reading = early == null ? null : early.inventoryFor(options.inventory);
+        if (reading == null) {
+            reading = Startup.supply("opsh-inventory", () -> sessions.inventory(options));
+        }
+        LineReader reader = early == null ? Repl.reader(ReplTerminal.open()) : early.reader();
+        try (Terminal terminal = reader.getTerminal()) {
+            Inventory inventory = Startup.join(reading);
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
             try (Session session = sessions.open(inventory, screen, options, terminal)) {
                 screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost(), session.recorder().file()));
-                return new Repl(session, terminal, home.historyFile()).run().code();
+                return new Repl(session, reader, home.historyFile()).run().code();
             }
         }
     }
 
-    /**
-     * The REPL's terminal. Ctrl-C is ignored unless something asks for it: the line reader clears
-     * the line with it and an evaluation is cancelled by it, and between the two (a slash command,
-     * the moment an evaluation ends) a stray Ctrl-C must not end a session that may have services
-     * down. JLine's default would hand the signal back to the JVM, which exits with 130.
-     */
-    static Terminal replTerminal() throws java.io.IOException {
-        return TerminalBuilder.builder().name("opsh").system(true).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
-    }
-
     static String userAtHost() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
-        }
-        return System.getProperty("user.name") + "@" + host;
+        return SessionInfo.localUser() + "@" + SessionInfo.localHost();
     }
 
     static String version() {

@@ -47,7 +47,12 @@ final class Sessions {
     }
 
     Inventory inventory(ShellOptions options) {
-        return catalog().load(InventoryCatalog.select(options.inventory, env));
+        return inventory(options.inventory);
+    }
+
+    /** @param option the {@code -i} option's value, or null */
+    Inventory inventory(String option) {
+        return catalog().load(InventoryCatalog.select(option, env));
     }
 
     /**
@@ -84,7 +89,7 @@ final class Sessions {
         SessionInfo info = new SessionInfo(inventory.name(), inventory.environment(), inventory.isProtected(),
                 SessionInfo.localUser(), SessionInfo.localHost(), Main.version(),
                 terminal == null ? 0 : terminal.getWidth(), terminal == null ? 0 : terminal.getHeight());
-        return new Recorder(TranscriptWriter.open(TranscriptLocation.directory(env::get, System.getProperty("user.home")),
+        return new Recorder(TranscriptWriter.create(TranscriptLocation.directory(env::get, System.getProperty("user.home")),
                 info, Redactor.of(secrets), Clock.systemUTC()));
     }
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * What a session writes to its transcript: each input, what the operator saw, the typed result,
  * failures, remote commands, guard decisions and markers. Each call returns once the event is on
- * disk. A session opened with {@code --no-transcript} has a recorder that keeps nothing.
+ * disk; the header is written by {@link #prepare} or with the first of them. A session opened with
+ * {@code --no-transcript} has a recorder that keeps nothing.
  */
 public final class Recorder implements AutoCloseable {
     public static final Recorder NONE = new Recorder(null);
@@ -24,14 +25,32 @@ public final class Recorder implements AutoCloseable {
         return writer == null ? null : writer.file();
     }
 
+    /**
+     * Writes the transcript's header now, for a thread that has time before the first input (the
+     * header encoder is the first use of JSON in a session). A failure is left for that input, which
+     * meets it again and does not run.
+     */
+    public void prepare() {
+        if (writer != null) {
+            try {
+                writer.writeHeader();
+            } catch (RuntimeException e) {
+                // The first input writes the header itself and reports why it cannot.
+            }
+        }
+    }
+
     public void input(String prompt, String text) {
         append(new TranscriptEvent.Input(prompt, text));
     }
 
-    /** The text as the operator saw it, colours included. */
+    /**
+     * The text as the operator saw it, colours included. It does not wait for a header still being
+     * written (the session header is shown while it is); the next input does.
+     */
     public void output(String text) {
-        if (!text.isEmpty()) {
-            append(new TranscriptEvent.Output(text));
+        if (!text.isEmpty() && writer != null) {
+            writer.appendWhenReady(new TranscriptEvent.Output(text));
         }
     }
 

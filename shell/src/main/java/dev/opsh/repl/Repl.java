@@ -11,9 +11,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.opsh.transcript.Redactor;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultHighlighter;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
@@ -26,6 +29,11 @@ import org.jline.terminal.Terminal.SignalHandler;
 public final class Repl {
     /** How long a cancelled evaluation may take to stop before the prompt comes back without it. */
     private static final long ABANDON_AFTER_MS = 2000;
+    /**
+     * How long the warm-up waits for the first prompt to be drawn before it takes the other core:
+     * drawing takes tens of milliseconds, and nobody types a line in this time.
+     */
+    private static final long PROMPT_DRAWN_MS = 150;
 
     private final Session session;
     private final Terminal terminal;
@@ -35,18 +43,34 @@ public final class Repl {
     private ExecutorService worker = newWorker();
 
     public Repl(Session session, Terminal terminal, Path historyFile) {
+        this(session, reader(terminal), historyFile);
+    }
+
+    /** @param reader from {@link #reader(Terminal)}, perhaps built on another thread before the session was */
+    public Repl(Session session, LineReader reader, Path historyFile) {
         this.session = session;
-        this.terminal = terminal;
+        this.terminal = reader.getTerminal();
         this.commands = new ReplCommands(session, this::history);
         this.completer = new OpshCompleter(session, commands);
-        this.reader = LineReaderBuilder.builder()
+        this.reader = reader;
+        LineReaderImpl impl = (LineReaderImpl) reader;
+        impl.setParser(new GroovyLineParser());
+        impl.setCompleter(completer);
+        impl.setHighlighter(session.screen().color() ? new GroovyHighlighter() : new DefaultHighlighter());
+        reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+        History history = new RedactingHistory(Redactor.of(session.evaluator().context().secrets()));
+        impl.setHistory(history);
+        history.attach(reader);
+    }
+
+    /**
+     * A line reader on {@code terminal} with all the settings that need no session. It takes a cold
+     * JVM tens of milliseconds to build, so the interactive start builds it beside the session.
+     */
+    public static LineReader reader(Terminal terminal) {
+        return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("opsh")
-                .parser(new GroovyLineParser())
-                .completer(completer)
-                .highlighter(session.screen().color() ? new GroovyHighlighter() : new org.jline.reader.impl.DefaultHighlighter())
-                .history(new RedactingHistory(Redactor.of(session.evaluator().context().secrets())))
-                .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
                 .variable(LineReader.INDENTATION, 2)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
@@ -68,9 +92,14 @@ public final class Repl {
 
     /** Reads and processes inputs until {@code /exit} or Ctrl-D. */
     public ExitCode run() {
-        // Prompt first: the compiler warms up on the evaluation thread while the operator types,
-        // and the first input queues behind it.
-        worker.submit(session.evaluator()::warmUp);
+        // Prompt first: the transcript's header is written and the compiler warms up on the
+        // evaluation thread while the operator types, and the first input queues behind them.
+        worker.submit(() -> {
+            Thread.sleep(PROMPT_DRAWN_MS);
+            session.recorder().prepare();
+            session.evaluator().warmUp();
+            return null;
+        });
         try {
             while (true) {
                 String input = readInput();

@@ -36,7 +36,7 @@ class MainTest {
 
     @Test
     void aCtrlCThatNothingAskedForIsIgnoredByTheRepl() throws IOException {
-        try (org.jline.terminal.Terminal terminal = Main.replTerminal()) {
+        try (org.jline.terminal.Terminal terminal = ReplTerminal.open()) {
             var noHandler = terminal.handle(org.jline.terminal.Terminal.Signal.INT, signal -> {});
             assertThat(noHandler).isSameAs(org.jline.terminal.Terminal.SignalHandler.SIG_IGN);
         }
