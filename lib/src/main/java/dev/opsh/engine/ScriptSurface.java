@@ -31,18 +31,35 @@ final class ScriptSurface {
 
     private ScriptSurface() {}
 
-    /** Restricts the facade classes, once per JVM. */
+    /**
+     * Restricts the facade classes, once per JVM, before any script can touch them: each gets its
+     * {@link PublicApiMetaClass} when Groovy first needs its metaclass. Built then and not here,
+     * because building one reflects over the facade's fields, which would load the client library
+     * behind it (Jedis for {@code redis}) in every session, whether a verb uses it or not.
+     */
     static void install() {
         if (installed) {
             return;
         }
         synchronized (ScriptSurface.class) {
             if (!installed) {
-                for (Class<?> facade : FACADES) {
-                    GroovySystem.getMetaClassRegistry().setMetaClass(facade, new PublicApiMetaClass(facade, Set.of()));
+                MetaClassRegistry registry = GroovySystem.getMetaClassRegistry();
+                if (registry.getMetaClassCreationHandler().getClass() != MetaClassRegistry.MetaClassCreationHandle.class) {
+                    throw new IllegalStateException("another metaclass creation handle is installed: "
+                            + registry.getMetaClassCreationHandler().getClass().getName());
                 }
+                registry.setMetaClassCreationHandle(new FacadeMetaClasses());
                 installed = true;
             }
+        }
+    }
+
+    /** Groovy's own way of making metaclasses, except that facades get the public-API one. */
+    private static final class FacadeMetaClasses extends MetaClassRegistry.MetaClassCreationHandle {
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected MetaClass createNormalMetaClass(Class type, MetaClassRegistry registry) {
+            return FACADES.contains(type) ? new PublicApiMetaClass(type, Set.of()) : super.createNormalMetaClass(type, registry);
         }
     }
 
