@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, LabCommand.class, VerifyCommand.class, ReplayCommand.class, TranscriptsCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -33,6 +32,9 @@ import picocli.CommandLine.Spec;
             "2:a usage or configuration error (unknown option, malformed or unknown inventory)",
             "3:refused by the prod guard"})
 public final class Main implements Callable<Integer> {
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, LabCommand.class, VerifyCommand.class,
+            ReplayCommand.class, TranscriptsCommand.class);
+
     @Mixin
     ShellOptions options;
 
@@ -70,6 +72,13 @@ public final class Main implements Callable<Integer> {
         // finding it on the class path would start the whole Groovy runtime before the prompt.
         System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = new CommandLine(new Main(env, early));
+        if (early == null) {
+            // A command line that can only open the REPL names no subcommand; their models cost
+            // tens of milliseconds of picocli's reflection, so only the others build them.
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
         cli.setAllowSubcommandsAsOptionParameters(true);
