@@ -63,7 +63,7 @@ class ConfirmationTerminalTest {
 
     @Test
     void thePhraseOnStandardInputWithoutATerminalIsRefused() throws Exception {
-        Result result = run(List.of("setsid", "-w"), opsh("-i", "drill", "-e", "del('" + KEY + "')"), "del " + KEY + "\n");
+        Result result = run(List.of("setsid", "-w"), OpshProcess.command("-i", "drill", "-e", "del('" + KEY + "')"), "del " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isEqualTo(3);
         assertThat(result.output).contains("PROTECTED inventory drill").contains("refused:").contains("no phrase was typed");
@@ -74,7 +74,7 @@ class ConfirmationTerminalTest {
     void aScriptCannotConfirmEither() throws Exception {
         Path script = dir.resolve("fix.groovy");
         Files.writeString(script, "del('" + KEY + "')\nprintln 'after'\n");
-        Result result = run(List.of("setsid", "-w"), opsh("run", "-i", "drill", script.toString()), "del " + KEY + "\n");
+        Result result = run(List.of("setsid", "-w"), OpshProcess.command("run", "-i", "drill", script.toString()), "del " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isEqualTo(3);
         assertThat(result.output).contains("no phrase was typed").doesNotContain("after");
@@ -83,8 +83,8 @@ class ConfirmationTerminalTest {
 
     @Test
     void thePhraseTypedOnTheTerminalIsAcceptedWhileStandardInputIsDevNull() throws Exception {
-        String command = shellQuote(opsh("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
-        Result result = run(onATerminal(command), List.of(), "del " + KEY + "\n");
+        String command = OpshProcess.shellQuote(OpshProcess.command("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
+        Result result = run(OpshProcess.onATerminal(command), List.of(), "del " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output).contains("Type 'del " + KEY + "' to go ahead").contains("true");
@@ -93,8 +93,8 @@ class ConfirmationTerminalTest {
 
     @Test
     void aWrongPhraseTypedOnTheTerminalIsRefused() throws Exception {
-        String command = shellQuote(opsh("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
-        Result result = run(onATerminal(command), List.of(), "DEL " + KEY + "\n");
+        String command = OpshProcess.shellQuote(OpshProcess.command("-i", "drill", "-e", "del('" + KEY + "')")) + " < /dev/null";
+        Result result = run(OpshProcess.onATerminal(command), List.of(), "DEL " + KEY + "\n");
 
         assertThat(result.exit).as(result.output).isEqualTo(3);
         assertThat(result.output).contains("not exactly 'del " + KEY + "'");
@@ -103,7 +103,7 @@ class ConfirmationTerminalTest {
 
     @Test
     void inTheReplThePhraseComesFromTheTerminalAndCtrlCAtThePhraseRefuses() throws Exception {
-        Running repl = start(onATerminal(shellQuote(opsh("-i", "drill"))));
+        Running repl = start(OpshProcess.onATerminal(OpshProcess.shellQuote(OpshProcess.command("-i", "drill"))));
         repl.await("Ctrl-D leaves");
 
         repl.type("del('" + KEY + "')\r");
@@ -129,28 +129,6 @@ class ConfirmationTerminalTest {
                 .contains("\"decision\":\"CONFIRMED\"").doesNotContain("\"text\":\"del " + KEY + "\"");
     }
 
-    private static List<String> opsh(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /**
-     * {@code script} runs the command under {@code $SHELL -c} on a new pseudo-terminal. The shell is
-     * fixed, and {@code exec} replaces it with opsh: dash does not exec a lone command by itself, and
-     * a shell left waiting in the foreground process group dies of the Ctrl-C meant for opsh, which
-     * {@code script -e} then reports as the exit status.
-     */
-    private static List<String> onATerminal(String command) {
-        return List.of("script", "-qfec", "exec " + command, "/dev/null");
-    }
-
-    private static String shellQuote(List<String> words) {
-        return String.join(" ", words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
-    }
-
     private record Result(int exit, String output) {}
 
     private static Result run(List<String> prefix, List<String> command, String input) throws Exception {
@@ -171,7 +149,7 @@ class ConfirmationTerminalTest {
         env.put("CONFIRM_PROD", "1");
         env.put("NO_COLOR", "1");
         env.put("TERM", "xterm-256color");
-        env.put("SHELL", "/bin/sh");
+        OpshProcess.fixShell(env);
         env.put("OPSH_LAB_DIR", victim.dir().toString());
         env.put("OPSH_INVENTORY_DIR", dir.resolve("inventory").toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());

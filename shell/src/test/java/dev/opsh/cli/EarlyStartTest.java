@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +51,11 @@ class EarlyStartTest {
 
     private record Result(int exit, String output) {}
 
-    /** Real opsh processes on a pseudo-terminal, as an operator starts them; see ConfirmationTerminalTest#onATerminal. */
+    /** A real opsh process on a pseudo-terminal, as an operator starts it. */
     private Result replOnATerminal(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        String quoted = String.join(" ", command.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "exec " + quoted, "/dev/null")
+        ProcessBuilder builder = new ProcessBuilder(OpshProcess.onATerminal(OpshProcess.shellQuote(OpshProcess.command(args))))
                 .redirectErrorStream(true);
-        builder.environment().put("SHELL", "/bin/sh");
+        OpshProcess.fixShell(builder.environment());
         builder.environment().put("NO_COLOR", "1");
         builder.environment().put("TERM", "xterm-256color");
         builder.environment().put("OPSH_INVENTORY_DIR", dir.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,9 @@ class LazyClientsTest {
     void anEvaluationThatUsesNoServiceLoadsNoClientLibrary() throws Exception {
         Files.writeString(dir.resolve("lab.yml"), "environment: lab\nhosts:\n  l: {address: 127.0.0.1}\n");
         Path log = dir.resolve("classes.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load:file=" + log, "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(), "--no-transcript", "-e", "[1, 2, 3].sum()").redirectErrorStream(true);
+        List<String> command = new ArrayList<>(OpshProcess.command("--no-transcript", "-e", "[1, 2, 3].sum()"));
+        command.add(1, "-Xlog:class+load:file=" + log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OPSH_INVENTORY_DIR", dir.toString());
         builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
         builder.environment().remove("INVENTORY");
