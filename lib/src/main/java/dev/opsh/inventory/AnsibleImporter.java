@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -118,7 +116,7 @@ final class AnsibleImporter {
     private static Draft yaml(Path file, String text) {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            root = YamlNodes.compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new InventoryException(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "not valid YAML: " + e.getProblem());

@@ -16,8 +16,6 @@ import java.util.Set;
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.text.DidYouMean;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -111,7 +109,7 @@ public final class InventoryLoader {
 
     private static Node compose(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            Node root = new Yaml(new LoaderOptions()).compose(reader);
+            Node root = YamlNodes.compose(reader);
             if (root == null) {
                 throw new InventoryException(new Location(file, 1, 1), "the file is empty; expected 'environment:', 'hosts:' and 'services:'");
             }

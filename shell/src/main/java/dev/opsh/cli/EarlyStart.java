@@ -1,70 +1,116 @@
 package dev.opsh.cli;
 
+import dev.opsh.engine.Evaluator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.repl.Repl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jline.reader.LineReader;
 
 /**
- * The interactive start, begun before picocli has parsed the command line. Parsing costs more than
- * a hundred milliseconds of a cold JVM, and a command line that is only {@code opsh}, or
- * {@code opsh -i NAME}, can only mean the REPL, so its terminal and line reader are made and its
- * inventory read on two threads meanwhile. What picocli then parses decides: {@link Main} takes
- * the terminal and, when the parsed inventory option is the one guessed here, the inventory; any
- * other inventory is read again. A failure is kept and thrown where the ordinary start would have
- * thrown it.
+ * The start of the two command lines an operator types most: {@code opsh [-i NAME]} for the REPL
+ * and {@code opsh [-i NAME] -e EXPR}. Their few forms are understood without picocli, whose models
+ * cost more than a hundred milliseconds of a cold JVM's CPU, and the slow parts of the start begin
+ * at once on their own threads: the inventory is read, and the REPL's terminal and line reader are
+ * made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the command inside
+ * the same catch point as every other; a failure on a start thread is kept and thrown where the
+ * ordinary start would have thrown it. Every other command line goes to picocli untouched.
  */
 final class EarlyStart {
-    private final String inventoryOption;
+    private final SimpleArgs args;
     private final CompletableFuture<LineReader> reader;
     private final CompletableFuture<Inventory> inventory;
 
-    private EarlyStart(String inventoryOption, Sessions sessions) {
-        this.inventoryOption = inventoryOption;
-        this.reader = Startup.supply("opsh-terminal", EarlyStart::openReader);
+    private EarlyStart(SimpleArgs args, Sessions sessions) {
+        this.args = args;
+        if (args.eval() == null) {
+            this.reader = Startup.supply("opsh-terminal", EarlyStart::openReader);
+        } else {
+            this.reader = null;
+            Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
+        }
         this.inventory = Startup.supply("opsh-inventory", () -> {
-            Inventory loaded = sessions.inventory(inventoryOption);
+            Inventory loaded = sessions.inventory(args.inventory());
             UUID.randomUUID(); // the transcript's session id: its SecureRandom starts here, not on the main thread
             return loaded;
         });
     }
 
-    /** Begins the start when {@code args} can only open the REPL, else returns null and does nothing. */
+    /** Begins the start when {@code args} is one of the simple command lines, else returns null and does nothing. */
     static EarlyStart forArgs(String[] args, Sessions sessions) {
-        return ReplArgs.of(args).map(repl -> new EarlyStart(repl.inventory(), sessions)).orElse(null);
+        return SimpleArgs.of(args).map(simple -> new EarlyStart(simple, sessions)).orElse(null);
     }
 
-    /** A command line that can only open the REPL, and the {@code -i} value it gives (null for none). */
-    record ReplArgs(String inventory) {
-        /** Nothing when {@code args} could mean anything else: {@code -e}, a subcommand, help, a malformed option. */
-        static Optional<ReplArgs> of(String[] args) {
-            if (args.length == 0) {
-                return Optional.of(new ReplArgs(null));
+    /**
+     * A command line made only of {@code -i NAME} and {@code -e EXPR}, each at most once, in any of
+     * picocli's spellings ({@code --inventory NAME}, {@code --inventory=NAME}, {@code --eval}…).
+     *
+     * @param inventory the {@code -i} value, or null
+     * @param eval the {@code -e} value, or null for the REPL
+     */
+    record SimpleArgs(String inventory, String eval) {
+        /**
+         * Nothing when {@code args} could mean anything else: a subcommand, help, another option, a
+         * repeated option, or a value picocli might read otherwise (empty, or starting with
+         * {@code -} or {@code @}, which picocli expands from a file).
+         */
+        static Optional<SimpleArgs> of(String[] args) {
+            String inventory = null;
+            String eval = null;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value;
+                boolean isInventory;
+                if (arg.equals("-i") || arg.equals("--inventory") || arg.equals("-e") || arg.equals("--eval")) {
+                    if (i + 1 == args.length) {
+                        return Optional.empty();
+                    }
+                    isInventory = arg.equals("-i") || arg.equals("--inventory");
+                    value = args[++i];
+                } else if (arg.startsWith("--inventory=") || arg.startsWith("--eval=")) {
+                    isInventory = arg.startsWith("--inventory=");
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else {
+                    return Optional.empty();
+                }
+                if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")
+                        || (isInventory ? inventory : eval) != null) {
+                    return Optional.empty();
+                }
+                if (isInventory) {
+                    inventory = value;
+                } else {
+                    eval = value;
+                }
             }
-            if (args.length == 2 && (args[0].equals("-i") || args[0].equals("--inventory")) && !args[1].startsWith("-")) {
-                return Optional.of(new ReplArgs(args[1]));
-            }
-            String prefix = "--inventory=";
-            if (args.length == 1 && args[0].startsWith(prefix) && args[0].length() > prefix.length()) {
-                return Optional.of(new ReplArgs(args[0].substring(prefix.length())));
-            }
-            return Optional.empty();
+            return Optional.of(new SimpleArgs(inventory, eval));
         }
     }
 
-    /** The terminal, with a line reader on it that {@link dev.opsh.repl.Repl} completes. */
+    /** The options picocli would have parsed from the command line. */
+    ShellOptions options() {
+        return ShellOptions.inventory(args.inventory());
+    }
+
+    /** The {@code -e} expression, or null for the REPL. */
+    String eval() {
+        return args.eval();
+    }
+
+    /** The REPL's terminal, with a line reader on it that {@link dev.opsh.repl.Repl} completes. */
     LineReader reader() {
+        if (reader == null) {
+            throw new IllegalStateException("-e opens no terminal");
+        }
         return Startup.join(reader);
     }
 
-    /** The inventory read early if {@code option} is the one it was read for, else null. */
-    CompletableFuture<Inventory> inventoryFor(String option) {
-        return Objects.equals(option, inventoryOption) ? inventory : null;
+    /** The inventory, being read. */
+    CompletableFuture<Inventory> inventory() {
+        return inventory;
     }
 
     private static LineReader openReader() {

@@ -8,7 +8,11 @@ import dev.opsh.repl.Repl;
 import dev.opsh.repl.Session;
 import dev.opsh.repl.SessionHeader;
 import dev.opsh.transcript.SessionInfo;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsh}: the interactive ops shell, or one expression with {@code -e}. */
 @Command(name = "opsh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {RunCommand.class, LabCommand.class, VerifyCommand.class, ReplayCommand.class, TranscriptsCommand.class},
         description = "An interactive ops shell over one inventory of hosts and services.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,9 +37,6 @@ import picocli.CommandLine.Spec;
             "2:a usage or configuration error (unknown option, malformed or unknown inventory)",
             "3:refused by the prod guard"})
 public final class Main implements Callable<Integer> {
-    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, LabCommand.class, VerifyCommand.class,
-            ReplayCommand.class, TranscriptsCommand.class);
-
     @Mixin
     ShellOptions options;
 
@@ -53,42 +55,45 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
+        System.exit(execute(args, System.getenv()));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    static int execute(String[] args, Map<String, String> env) {
         EarlyStart early = EarlyStart.forArgs(args, new Sessions(OpshHome.from(env), env));
-        System.exit(commandLine(env, early).execute(args));
+        if (early == null) {
+            return commandLine(env).execute(args);
+        }
+        Main main = new Main(env, early);
+        main.options = early.options();
+        main.eval = early.eval();
+        try {
+            return main.call();
+        } catch (Exception failure) {
+            return failed(failure, main.out(), main.err(), env);
+        }
     }
 
+    /** The command line, with the one catch point that maps every failure to a red line and an exit code. */
     static CommandLine commandLine(Map<String, String> env) {
-        return commandLine(env, null);
-    }
-
-    /**
-     * The command line with the one catch point that maps every failure to a red line and an exit code.
-     *
-     * @param early the REPL's start begun before parsing, or null
-     */
-    static CommandLine commandLine(Map<String, String> env, EarlyStart early) {
         // picocli looks for groovy.lang.Closure (for closures in annotations, which opsh does not use);
         // finding it on the class path would start the whole Groovy runtime before the prompt.
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine cli = new CommandLine(new Main(env, early));
-        if (early == null) {
-            // A command line that can only open the REPL names no subcommand; their models cost
-            // tens of milliseconds of picocli's reflection, so only the others build them.
-            for (Class<?> subcommand : SUBCOMMANDS) {
-                cli.addSubcommand(subcommand);
-            }
-        }
+        CommandLine cli = new CommandLine(new Main(env, null));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // 'opsh -i lab' names the lab inventory, not the 'lab' subcommand.
         cli.setAllowSubcommandsAsOptionParameters(true);
-        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            String message = new Failures(List::of).describe(failure);
-            boolean color = System.console() != null && !env.containsKey("NO_COLOR");
-            new Screen(commandLine.getOut(), commandLine.getErr(), null, color).error(message);
-            return Failures.exitCode(failure).code();
-        });
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
+                failed(failure, commandLine.getOut(), commandLine.getErr(), env));
         return cli;
+    }
+
+    /** The catch point: one red line on standard error, and the failure's exit code. */
+    private static int failed(Exception failure, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        String message = new Failures(List::of).describe(failure);
+        boolean color = System.console() != null && !env.containsKey("NO_COLOR");
+        new Screen(out, err, null, color).error(message);
+        return Failures.exitCode(failure).code();
     }
 
     Sessions sessions() {
@@ -98,7 +103,27 @@ public final class Main implements Callable<Integer> {
     /** The screen of {@code -e} and scripts: results on standard output, errors on standard error. */
     Screen screenForScripts(ShellOptions opts) {
         boolean color = !opts.noColor && !env.containsKey("NO_COLOR") && System.console() != null;
-        return new Screen(spec.commandLine().getOut(), spec.commandLine().getErr(), null, color);
+        return new Screen(out(), err(), null, color);
+    }
+
+    /** Standard output: picocli's writer, or, for a command line it did not parse, one made as picocli makes it. */
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : writer(System.out, "sun.stdout.encoding");
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : writer(System.err, "sun.stderr.encoding");
+    }
+
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset;
+        try {
+            charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+        } catch (IllegalArgumentException unknown) {
+            charset = Charset.defaultCharset();
+        }
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     @Override
@@ -107,18 +132,18 @@ public final class Main implements Callable<Integer> {
         Sessions sessions = new Sessions(home, env);
         boolean colorWanted = !options.noColor && !env.containsKey("NO_COLOR");
         if (eval != null) {
-            Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
-            Inventory inventory = sessions.inventory(options);
+            if (early == null) {
+                Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
+            }
+            Inventory inventory = early != null ? Startup.join(early.inventory()) : sessions.inventory(options);
             try (Session session = sessions.open(inventory, screenForScripts(options), options, null)) {
                 Startup.inBackground("opsh-transcript-header", session.recorder()::prepare);
                 return session.evaluate("-e", eval).code();
             }
         }
-        CompletableFuture<Inventory> reading = early == null ? null : early.inventoryFor(options.inventory);
-        if (reading == null) {
-            reading = Startup.supply("opsh-inventory", () -> sessions.inventory(options));
-        }
-        LineReader reader = early == null ? Repl.reader(ReplTerminal.open()) : early.reader();
+        CompletableFuture<Inventory> reading = early != null ? early.inventory()
+                : Startup.supply("opsh-inventory", () -> sessions.inventory(options));
+        LineReader reader = early != null ? early.reader() : Repl.reader(ReplTerminal.open());
         try (Terminal terminal = reader.getTerminal()) {
             Inventory inventory = Startup.join(reading);
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());

@@ -5,28 +5,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class EarlyStartTest {
     @TempDir
     Path dir;
 
     @Test
-    void onlyACommandLineThatCanMeanNothingButTheReplStartsEarly() {
-        assertThat(EarlyStart.ReplArgs.of(new String[0])).contains(new EarlyStart.ReplArgs(null));
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"-i", "prod"})).contains(new EarlyStart.ReplArgs("prod"));
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"--inventory", "lab"})).contains(new EarlyStart.ReplArgs("lab"));
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"--inventory=staging"})).contains(new EarlyStart.ReplArgs("staging"));
+    void onlyACommandLineOfInventoryAndExpressionStartsEarly() {
+        assertThat(simple()).contains(new EarlyStart.SimpleArgs(null, null));
+        assertThat(simple("-i", "prod")).contains(new EarlyStart.SimpleArgs("prod", null));
+        assertThat(simple("--inventory", "lab")).contains(new EarlyStart.SimpleArgs("lab", null));
+        assertThat(simple("--inventory=staging")).contains(new EarlyStart.SimpleArgs("staging", null));
+        assertThat(simple("-e", "1+1")).contains(new EarlyStart.SimpleArgs(null, "1+1"));
+        assertThat(simple("-i", "prod", "--eval", "health()")).contains(new EarlyStart.SimpleArgs("prod", "health()"));
+        assertThat(simple("--eval=a == b", "--inventory=x")).contains(new EarlyStart.SimpleArgs("x", "a == b"));
 
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"-e", "1+1"})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"lab", "up"})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"-i"})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"-i", "--help"})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"--inventory="})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"-i", "prod", "-e", "1"})).isEmpty();
-        assertThat(EarlyStart.ReplArgs.of(new String[] {"--help"})).isEmpty();
+        assertThat(simple("lab", "up")).isEmpty();
+        assertThat(simple("-i")).isEmpty();
+        assertThat(simple("-e")).isEmpty();
+        assertThat(simple("-i", "--help")).isEmpty();
+        assertThat(simple("--inventory=")).isEmpty();
+        assertThat(simple("-e", "")).isEmpty();
+        assertThat(simple("-e", "-1")).isEmpty();
+        assertThat(simple("-e", "@args.txt")).isEmpty();
+        assertThat(simple("-i", "a", "-i", "b")).isEmpty();
+        assertThat(simple("-e", "1", "-e", "2")).isEmpty();
+        assertThat(simple("-i", "prod", "-e", "1", "--output", "json")).isEmpty();
+        assertThat(simple("--no-color")).isEmpty();
+        assertThat(simple("--help")).isEmpty();
+        assertThat(simple("-ilab")).isEmpty();
+    }
+
+    @Test
+    void aCommandLineStartedEarlyMeansWhatPicocliWouldParse() {
+        for (String[] args : List.of(new String[0], new String[] {"-i", "prod"}, new String[] {"--inventory", "lab"},
+                new String[] {"--inventory=staging"}, new String[] {"-e", "1 + 1"}, new String[] {"--eval=a=b", "-i", "lab"},
+                new String[] {"-i", "prod", "--eval", "health()"}, new String[] {"-e", "'-x'"})) {
+            CommandLine cli = Main.commandLine(Map.of());
+            ParseResult parsed = cli.parseArgs(args);
+            Main main = cli.getCommand();
+            EarlyStart.SimpleArgs simple = EarlyStart.SimpleArgs.of(args).orElseThrow();
+
+            assertThat(parsed.subcommand()).as(String.join(" ", args)).isNull();
+            assertThat(simple.eval()).as(String.join(" ", args)).isEqualTo(main.eval);
+            assertThat(ShellOptions.inventory(simple.inventory())).as(String.join(" ", args))
+                    .usingRecursiveComparison().isEqualTo(main.options);
+        }
+    }
+
+    private static java.util.Optional<EarlyStart.SimpleArgs> simple(String... args) {
+        return EarlyStart.SimpleArgs.of(args);
     }
 
     @Test
@@ -49,18 +84,50 @@ class EarlyStartTest {
         assertThat(result.output).contains("lba").contains("lab");
     }
 
+    @Test
+    void anExpressionStartedEarlyPrintsItsResultAndFailsAsPicocliWould() throws Exception {
+        Files.writeString(dir.resolve("lab.yml"), "environment: lab\nhosts:\n  l: {address: 127.0.0.1}\n");
+        Files.writeString(dir.resolve("broken.yml"), "environment: lab\nhosts:\n  a: [unclosed\n");
+
+        Result ok = plain("-i", "lab", "-e", "[1, 2].sum() + inventory.hosts.size()");
+        Result wrong = plain("--eval=nosuchVerb()");
+        Result broken = plain("-e", "1", "-i", "broken");
+
+        assertThat(ok.exit).as(ok.output).isZero();
+        assertThat(ok.output.strip()).isEqualTo("4");
+        assertThat(wrong.exit).as(wrong.output).isEqualTo(1);
+        assertThat(wrong.output).contains("nosuchVerb").doesNotContain("\tat ");
+        assertThat(broken.exit).as(broken.output).isEqualTo(2);
+        assertThat(broken.output).contains("broken.yml:4:1: not valid YAML").doesNotContain("Exception in thread");
+    }
+
     private record Result(int exit, String output) {}
+
+    /** A real opsh process with no terminal, as a script starts it. */
+    private Result plain(String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(OpshProcess.command(args)).redirectErrorStream(true);
+        environment(builder);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("opsh finished").isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private void environment(ProcessBuilder builder) {
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("OPSH_INVENTORY_DIR", dir.toString());
+        builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        builder.environment().remove("INVENTORY");
+    }
 
     /** A real opsh process on a pseudo-terminal, as an operator starts it. */
     private Result replOnATerminal(String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(OpshProcess.onATerminal(OpshProcess.shellQuote(OpshProcess.command(args))))
                 .redirectErrorStream(true);
         OpshProcess.fixShell(builder.environment());
-        builder.environment().put("NO_COLOR", "1");
+        environment(builder);
         builder.environment().put("TERM", "xterm-256color");
-        builder.environment().put("OPSH_INVENTORY_DIR", dir.toString());
-        builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
-        builder.environment().remove("INVENTORY");
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("opsh finished").isTrue();
         process.getOutputStream().close();
