@@ -5,9 +5,11 @@ import dev.opsh.inventory.Inventory;
 import dev.opsh.repl.Repl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import org.jline.reader.LineReader;
 
 /**
@@ -34,9 +36,17 @@ final class EarlyStart {
         }
         this.inventory = Startup.supply("opsh-inventory", () -> {
             Inventory loaded = sessions.inventory(args.inventory());
-            UUID.randomUUID(); // the transcript's session id: its SecureRandom starts here, not on the main thread
+            // What opening the session needs next and this thread has time for, while the terminal
+            // is still being made: the transcript's session id (SecureRandom) and the time zone
+            // rules of the header's local time (two reads of the JDK's tzdb.dat).
+            UUID.randomUUID();
+            ZoneId.systemDefault().getRules();
             return loaded;
         });
+        // JLine and Groovy log through java.util.logging, whose first use searches every jar on the
+        // class path for a System.LoggerFinder: tens of milliseconds, which this thread spends
+        // while it would only wait for the others.
+        Logger.getLogger("org.jline");
     }
 
     /** Begins the start when {@code args} is one of the simple command lines, else returns null and does nothing. */

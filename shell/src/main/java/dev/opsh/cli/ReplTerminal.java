@@ -1,6 +1,7 @@
 package dev.opsh.cli;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp;
@@ -10,7 +11,8 @@ import org.jline.utils.InfoCmp;
  * {@code test -t} while it probes its exec provider, and {@code infocmp} for a terminal type whose
  * capabilities it ships anyway (xterm, xterm-256color, screen, rxvt and the like). The native
  * provider comes first; where it cannot load (a {@code noexec} temporary directory, say), JLine's
- * own order of providers decides, as before.
+ * own order of providers decides, as before. The encoding is the one JLine would pick, without its
+ * search for it.
  *
  * <p>Ctrl-C is ignored unless something asks for it: the line reader clears the line with it and an
  * evaluation is cancelled by it, and between the two (a slash command, the moment an evaluation
@@ -34,7 +36,20 @@ final class ReplTerminal {
     }
 
     private static TerminalBuilder builder() {
-        return TerminalBuilder.builder().name("opsh").system(true).signalHandler(Terminal.SignalHandler.SIG_IGN);
+        return TerminalBuilder.builder().name("opsh").system(true).signalHandler(Terminal.SignalHandler.SIG_IGN)
+                .encoding(encoding());
+    }
+
+    /**
+     * The encoding JLine picks when no property names one: the JVM's default charset, which it
+     * reaches only after asking for the code pages {@code ms0} and {@code cp0}, and each question
+     * opens every jar on the class path looking for a charset provider. Null leaves a named
+     * encoding or code page to JLine.
+     */
+    static Charset encoding() {
+        boolean named = System.getProperty(TerminalBuilder.PROP_ENCODING) != null
+                || System.getProperty(TerminalBuilder.PROP_CODEPAGE) != null;
+        return named ? null : Charset.defaultCharset();
     }
 
     private static String shippedCapabilities(String type) {
