@@ -11,26 +11,30 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
 
 /**
  * The start of the two command lines an operator types most: {@code opsh [-i NAME]} for the REPL
  * and {@code opsh [-i NAME] -e EXPR}. Their few forms are understood without picocli, whose models
  * cost more than a hundred milliseconds of a cold JVM's CPU, and the slow parts of the start begin
- * at once on their own threads: the inventory is read, and the REPL's terminal and line reader are
- * made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the command inside
+ * at once on their own threads: the inventory is read, and the REPL's terminal and then its line
+ * reader are made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the command inside
  * the same catch point as every other; a failure on a start thread is kept and thrown where the
  * ordinary start would have thrown it. Every other command line goes to picocli untouched.
  */
 final class EarlyStart {
     private final SimpleArgs args;
+    private final CompletableFuture<Terminal> terminal;
     private final CompletableFuture<LineReader> reader;
     private final CompletableFuture<Inventory> inventory;
 
     private EarlyStart(SimpleArgs args, Sessions sessions) {
         this.args = args;
         if (args.eval() == null) {
-            this.reader = Startup.supply("opsh-terminal", EarlyStart::openReader);
+            this.terminal = Startup.supply("opsh-terminal", EarlyStart::openTerminal);
+            this.reader = terminal.thenApply(Repl::reader); // on the same thread, once the terminal is open
         } else {
+            this.terminal = null;
             this.reader = null;
             Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
         }
@@ -110,11 +114,17 @@ final class EarlyStart {
         return args.eval();
     }
 
-    /** The REPL's terminal, with a line reader on it that {@link dev.opsh.repl.Repl} completes. */
-    LineReader reader() {
-        if (reader == null) {
+    /** The REPL's terminal, as soon as it is open; its line reader may still be being made. */
+    Terminal terminal() {
+        if (terminal == null) {
             throw new IllegalStateException("-e opens no terminal");
         }
+        return Startup.join(terminal);
+    }
+
+    /** The line reader on {@link #terminal}, which {@link dev.opsh.repl.Repl} completes. */
+    LineReader reader() {
+        terminal();
         return Startup.join(reader);
     }
 
@@ -123,9 +133,9 @@ final class EarlyStart {
         return inventory;
     }
 
-    private static LineReader openReader() {
+    private static Terminal openTerminal() {
         try {
-            return Repl.reader(ReplTerminal.open());
+            return ReplTerminal.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

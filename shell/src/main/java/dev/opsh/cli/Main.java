@@ -143,14 +143,15 @@ public final class Main implements Callable<Integer> {
         }
         CompletableFuture<Inventory> reading = early != null ? early.inventory()
                 : Startup.supply("opsh-inventory", () -> sessions.inventory(options));
-        LineReader reader = early != null ? early.reader() : Repl.reader(ReplTerminal.open());
-        try (Terminal terminal = reader.getTerminal()) {
+        try (Terminal terminal = early != null ? early.terminal() : ReplTerminal.open()) {
             Inventory inventory = Startup.join(reading);
             boolean color = colorWanted && !Terminal.TYPE_DUMB.equals(terminal.getType());
             PrintWriter out = terminal.writer();
             Screen screen = new Screen(out, out, terminal, color);
+            // The session opens and its header prints while the start thread still makes the line reader.
             try (Session session = sessions.open(inventory, screen, options, terminal)) {
                 screen.println(SessionHeader.of(inventory, version(), Instant.now(), userAtHost(), session.recorder().file()));
+                LineReader reader = early != null ? early.reader() : Repl.reader(terminal);
                 return new Repl(session, reader, home.historyFile()).run().code();
             }
         }
