@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start-up and evaluation benchmark: opsh beside jshell and groovysh (Groovy 4.0.32: 4.0.33 has no groovysh jar in the registry here), on a real pty.
 
-    bench/startup.py            # 1 warm-up + 5 measured runs of each measure
+    bench/startup.py            # a warm-up of each tool, then 5 runs of each measure, the tools taking turns
     bench/startup.py --runs 10
     bench/startup.py --smoke    # one run of each opsh measure, no comparison: proves the script works
     bench/startup.py --classes [OPSH]  # only the class-load audit, of ./opsh or of another checkout's launcher
@@ -171,20 +171,24 @@ def main():
         tools["jshell"] = {"prompt": (["jshell"], b"jshell> "), "eval": (["jshell", "-q"], b"1+1\n")}
         tools["groovysh"] = {"prompt": (groovysh, b"000\x1b[1m>"), "eval": (groovysh, b"1+1\n")}
 
-    results = {}
-    for name, t in tools.items():
-        argv, prompt = t["prompt"]
-        if not a.smoke:
-            time_prompt(argv, prompt, env)  # warm-up
-        p = [time_prompt(argv, prompt, env, measure_rss=(name == "opsh")) for _ in range(runs)]
-        eargv, stdin = t["eval"]
-        if not a.smoke:
-            time_eval(eargv, stdin)
-        e = [time_eval(eargv, stdin) for _ in range(runs)]
-        results[name] = (p, e)
+    # Runs take turns across tools, so a machine that speeds up or slows down during the benchmark
+    # (a shared host does) shifts every tool's numbers alike and leaves the ratios alone.
+    results = {name: ([], []) for name in tools}
+    if not a.smoke:
+        for name, t in tools.items():
+            time_prompt(*t["prompt"], env)  # warm-up
+            time_eval(*t["eval"])
+    for _ in range(runs):
+        for name, t in tools.items():
+            argv, prompt = t["prompt"]
+            time.sleep(0.3)  # the previous JVM's memory is handed back before the next one starts
+            results[name][0].append(time_prompt(argv, prompt, env, measure_rss=(name == "opsh")))
+            time.sleep(0.3)
+            results[name][1].append(time_eval(*t["eval"]))
 
     jp = statistics.median(results["jshell"][0][0] for _ in [0]) if "jshell" in results else None
-    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; runs: {runs} after a warm-up")
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; "
+          f"runs: {runs}{'' if a.smoke else ' of each tool in turn, after a warm-up of each'}")
     print("measure                 tool       median s  (min, max)")
     for name, (p, e) in results.items():
         print(f"launch to prompt        {name:9}  {summary([x[0] for x in p])}")
