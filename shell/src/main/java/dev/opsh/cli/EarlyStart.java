@@ -18,9 +18,10 @@ import org.jline.terminal.Terminal;
  * and {@code opsh [-i NAME] -e EXPR}. Their few forms are understood without picocli, whose models
  * cost more than a hundred milliseconds of a cold JVM's CPU, and the slow parts of the start begin
  * at once on their own threads: the inventory is read, and the REPL's terminal and then its line
- * reader are made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the command inside
- * the same catch point as every other; a failure on a start thread is kept and thrown where the
- * ordinary start would have thrown it. Every other command line goes to picocli untouched.
+ * reader are made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the
+ * command inside the same catch point as every other; a failure on a start thread is kept and
+ * thrown where the ordinary start would have thrown it. Every other command line goes to picocli
+ * untouched.
  */
 final class EarlyStart {
     private final SimpleArgs args;

@@ -46,7 +46,7 @@ final class ReplTerminal {
      * opens every jar on the class path looking for a charset provider. Null leaves a named
      * encoding or code page to JLine.
      */
-    static Charset encoding() {
+    private static Charset encoding() {
         boolean named = System.getProperty(TerminalBuilder.PROP_ENCODING) != null
                 || System.getProperty(TerminalBuilder.PROP_CODEPAGE) != null;
         return named ? null : Charset.defaultCharset();
