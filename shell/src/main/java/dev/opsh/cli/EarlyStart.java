@@ -115,16 +115,24 @@ final class EarlyStart {
         return args.eval();
     }
 
-    /** The REPL's terminal, as soon as it is open; its line reader may still be being made. */
-    Terminal terminal() {
+    /**
+     * The REPL's terminal, as soon as it is open; its line reader may still be being made.
+     *
+     * @throws IOException as {@link ReplTerminal#open} threw it on the start thread
+     */
+    Terminal terminal() throws IOException {
         if (terminal == null) {
             throw new IllegalStateException("-e opens no terminal");
         }
-        return Startup.join(terminal);
+        try {
+            return Startup.join(terminal);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The line reader on {@link #terminal}, which {@link dev.opsh.repl.Repl} completes. */
-    LineReader reader() {
+    LineReader reader() throws IOException {
         terminal();
         return Startup.join(reader);
     }

@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,9 @@ public final class Main implements Callable<Integer> {
         String encoding = System.getProperty(encodingProperty);
         Charset charset;
         try {
-            charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+            // Windows' UTF-8 code page, which Java does not know by that name; picocli maps it the same way.
+            charset = encoding == null ? Charset.defaultCharset()
+                    : "cp65001".equalsIgnoreCase(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         } catch (IllegalArgumentException unknown) {
             charset = Charset.defaultCharset();
         }
