@@ -2,70 +2,36 @@ package dev.opsh.engine;
 
 import dev.opsh.dsl.OpsContext;
 import groovy.lang.Binding;
-import groovy.lang.GroovyShell;
 import groovy.lang.Script;
-import groovy.transform.ThreadInterrupt;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.codehaus.groovy.control.CompilationFailedException;
-import org.codehaus.groovy.control.CompilerConfiguration;
-import org.codehaus.groovy.control.MultipleCompilationErrorsException;
-import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
-import org.codehaus.groovy.control.customizers.ImportCustomizer;
-import org.codehaus.groovy.control.messages.Message;
-import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.runtime.MethodClosure;
 
 /**
- * The Groovy engine of a session: compiles and runs one input at a time against one binding, so
- * variables, methods, classes and imports persist across inputs. It has no terminal; the shell
- * decides how results and failures look.
+ * The Groovy engine of a session: runs one input at a time against one binding, so variables,
+ * methods, classes and imports persist across inputs. Its {@link ScriptCompiler} compiles them. It
+ * has no terminal; the shell decides how results and failures look.
  */
 public final class Evaluator {
-    private static final Set<String> SCRIPT_METHODS = Set.of("main", "run");
-
     private final OpsContext context;
-    private final ImportCustomizer imports = new ImportCustomizer();
-    private final SessionImports sessionImports = new SessionImports(imports);
-    private static final int CACHED_INPUTS = 256;
-    private static final String SCRIPT_NAME = "opsh_input";
-
-    private CompilerConfiguration config;
-    private GroovyShell shell;
-    private SessionClassLoader loader;
-    /** Compiled inputs by source, so a repeated input (a watch, a retry) does not compile again. */
-    private final Map<String, Class<? extends Script>> compiled = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Class<? extends Script>> eldest) {
-            if (size() <= CACHED_INPUTS) {
-                return false;
-            }
-            // Groovy's registry keeps every class's metaclass; without this a long session grows without end.
-            InvokerHelper.removeClass(eldest.getValue());
-            return true;
-        }
-    };
+    private final ScriptCompiler compiler;
     private volatile Binding binding;
     private final Map<String, Object> predefined = new LinkedHashMap<>();
     private volatile Thread evaluating;
 
     /** Cheap: the Groovy compiler is loaded by {@link #warmUp} or the first evaluation, whichever comes first. */
     public Evaluator(OpsContext context) {
-        this.context = context;
+        this(context, new ScriptCompiler(CompiledInputStore.NONE));
     }
 
-    /**
-     * Starts what every session's first evaluation needs and no session owns: the Groovy runtime
-     * (its metaclass registry and extension modules) and the parser, by parsing one trivial script
-     * in a throw-away shell that is never run. {@code -e} calls it on a background thread while it
-     * reads its inventory. Safe from any thread, any number of times.
-     */
-    public static void loadRuntime() {
-        new GroovyShell(Evaluator.class.getClassLoader()).parse("null");
+    /** @param compiler the session's compiler, which may already have compiled its first input */
+    public Evaluator(OpsContext context, ScriptCompiler compiler) {
+        this.context = context;
+        this.compiler = compiler;
     }
 
     /**
@@ -74,38 +40,23 @@ public final class Evaluator {
      * evaluation that arrives meanwhile waits for it.
      */
     public synchronized void warmUp() {
+        Class<?> trivial = compiler.warmUp();
         ready();
-        compile("null").run();
+        bound(InvokerHelper.createScript(trivial, binding)).run();
     }
 
     private void ready() {
-        if (shell == null) {
-            if (config == null) {
-                config = configuration();
-                ScriptSurface.install();
-            }
+        if (binding == null) {
             binding = new Binding();
             predefined.forEach(binding::setVariable);
-            loader = new SessionClassLoader(Evaluator.class.getClassLoader(), config);
-            shell = new GroovyShell(loader, binding, config);
-            compiled.values().forEach(InvokerHelper::removeClass);
-            compiled.clear();
         }
-    }
-
-    private CompilerConfiguration configuration() {
-        CompilerConfiguration c = new CompilerConfiguration();
-        c.setScriptBaseClass(OpsScript.class.getName());
-        imports.addStarImports("java.time", "dev.opsh.inventory", "dev.opsh.dsl", "dev.opsh.adapters");
-        c.addCompilationCustomizers(imports, sessionImports, new SessionVariables(),
-                new ASTTransformationCustomizer(ThreadInterrupt.class));
-        return c;
     }
 
     /** Forgets every variable, method, class and import of the session. */
     public synchronized void reset() {
-        shell = null;
+        binding = null;
         ready();
+        compiler.reset();
     }
 
     public OpsContext context() {
@@ -142,36 +93,15 @@ public final class Evaluator {
         }
     }
 
-    /** Compiles without running, so a script can be checked before it touches anything. */
+    /**
+     * Compiles without running, so a script can be checked before it touches anything.
+     *
+     * @throws EvaluationException when the source does not compile
+     */
     public synchronized Script compile(String source) {
+        Class<?> compiled = compiler.compile(source);
         ready();
-        Class<? extends Script> cached = compiled.get(source);
-        if (cached != null) {
-            return bound(InvokerHelper.createScript(cached, binding));
-        }
-        try {
-            // One name for every input: class loaders keep a lock per class name ever loaded, so
-            // unique names would grow the JVM's memory by an entry per input.
-            Script script = shell.parse(source, SCRIPT_NAME + ".groovy");
-            if (sessionImports.commit()) {
-                // New imports can change what earlier inputs' names resolve to.
-                compiled.values().forEach(InvokerHelper::removeClass);
-                compiled.clear();
-            }
-            if (script instanceof OpsScript) {
-                loader.forget(script.getClass());
-                if (declaresNoMethods(script.getClass())) {
-                    compiled.put(source, script.getClass());
-                }
-            }
-            return bound(script);
-        } catch (MultipleCompilationErrorsException e) {
-            sessionImports.discard();
-            throw new EvaluationException(describe(e), e);
-        } catch (CompilationFailedException e) {
-            sessionImports.discard();
-            throw new EvaluationException(e.getMessage(), e);
-        }
+        return bound(InvokerHelper.createScript(compiled, binding));
     }
 
     /**
@@ -192,12 +122,12 @@ public final class Evaluator {
     }
 
     /** How many classes the session's loader still holds: the operator's own classes, not one per input. */
-    synchronized int retainedClasses() {
-        return loader == null ? 0 : loader.getLoadedClasses().length;
+    int retainedClasses() {
+        return compiler.retainedClasses();
     }
 
-    synchronized int cachedInputs() {
-        return compiled.size();
+    int cachedInputs() {
+        return compiler.cachedInputs();
     }
 
     private Script bound(Script script) {
@@ -206,16 +136,6 @@ public final class Evaluator {
             ScriptSurface.restrict(ops);
         }
         return script;
-    }
-
-    /** An input that declares methods is compiled each time, so a redefinition takes effect. */
-    private static boolean declaresNoMethods(Class<?> scriptClass) {
-        for (Method m : scriptClass.getDeclaredMethods()) {
-            if (!SCRIPT_METHODS.contains(m.getName()) && !m.getName().contains("$") && !m.isSynthetic()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Stops the running evaluation: interrupts its thread and closes its in-flight network calls. */
@@ -259,10 +179,8 @@ public final class Evaluator {
     /** Methods declared by the input stay callable from later inputs, as in groovysh. */
     private void keepMethods(Script script) {
         for (Method method : script.getClass().getDeclaredMethods()) {
-            String name = method.getName();
-            if (!SCRIPT_METHODS.contains(name) && !name.contains("$") && !method.isSynthetic()
-                    && !Modifier.isStatic(method.getModifiers())) {
-                binding.setVariable(name, new MethodClosure(script, name));
+            if (ScriptCompiler.isDeclaredMethod(method) && !Modifier.isStatic(method.getModifiers())) {
+                binding.setVariable(method.getName(), new MethodClosure(script, method.getName()));
             }
         }
     }
@@ -274,24 +192,5 @@ public final class Evaluator {
             }
         }
         return false;
-    }
-
-    private static String describe(MultipleCompilationErrorsException e) {
-        StringBuilder out = new StringBuilder();
-        for (Object error : e.getErrorCollector().getErrors()) {
-            if (out.length() > 0) {
-                out.append("; ");
-            }
-            if (error instanceof SyntaxErrorMessage syntax) {
-                var cause = syntax.getCause();
-                out.append(cause.getOriginalMessage()).append(" at line ").append(cause.getLine())
-                        .append(", column ").append(cause.getStartColumn());
-            } else if (error instanceof Message message) {
-                java.io.StringWriter text = new java.io.StringWriter();
-                message.write(new java.io.PrintWriter(text));
-                out.append(text.toString().strip().replaceFirst("^" + SCRIPT_NAME + "\\.groovy: ", "").replaceAll("\\s*\\n.*", ""));
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package dev.opsh.cli;
 
-import dev.opsh.engine.Evaluator;
+import dev.opsh.engine.ScriptCompiler;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.repl.Repl;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.jline.terminal.Terminal;
  * and {@code opsh [-i NAME] -e EXPR}. Their few forms are understood without picocli, whose models
  * cost more than a hundred milliseconds of a cold JVM's CPU, and the slow parts of the start begin
  * at once on their own threads: the inventory is read, and the REPL's terminal and then its line
- * reader are made, or, for {@code -e}, the Groovy runtime is loaded. {@link Main} then runs the
+ * reader are made, or, for {@code -e}, the expression is compiled. {@link Main} then runs the
  * command inside the same catch point as every other; a failure on a start thread is kept and
  * thrown where the ordinary start would have thrown it. Every other command line goes to picocli
  * untouched.
@@ -28,16 +28,18 @@ final class EarlyStart {
     private final CompletableFuture<Terminal> terminal;
     private final CompletableFuture<LineReader> reader;
     private final CompletableFuture<Inventory> inventory;
+    private final ScriptCompiler compiler;
 
     private EarlyStart(SimpleArgs args, Sessions sessions) {
         this.args = args;
         if (args.eval() == null) {
             this.terminal = Startup.supply("opsh-terminal", EarlyStart::openTerminal);
             this.reader = terminal.thenApply(Repl::reader); // on the same thread, once the terminal is open
+            this.compiler = null;
         } else {
             this.terminal = null;
             this.reader = null;
-            Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
+            this.compiler = sessions.compiling(args.eval());
         }
         this.inventory = Startup.supply("opsh-inventory", () -> {
             Inventory loaded = sessions.inventory(args.inventory());
@@ -135,6 +137,11 @@ final class EarlyStart {
     LineReader reader() throws IOException {
         terminal();
         return Startup.join(reader);
+    }
+
+    /** The compiler of {@code -e}, already compiling its expression. */
+    ScriptCompiler compiler() {
+        return compiler;
     }
 
     /** The inventory, being read. */

@@ -1,6 +1,6 @@
 package dev.opsh.cli;
 
-import dev.opsh.engine.Evaluator;
+import dev.opsh.engine.ScriptCompiler;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.Screen;
 import dev.opsh.repl.Failures;
@@ -135,11 +135,9 @@ public final class Main implements Callable<Integer> {
         Sessions sessions = new Sessions(home, env);
         boolean colorWanted = !options.noColor && !env.containsKey("NO_COLOR");
         if (eval != null) {
-            if (early == null) {
-                Startup.inBackground("opsh-groovy", Evaluator::loadRuntime);
-            }
+            ScriptCompiler compiler = early != null ? early.compiler() : sessions.compiling(eval);
             Inventory inventory = early != null ? Startup.join(early.inventory()) : sessions.inventory(options);
-            try (Session session = sessions.open(inventory, screenForScripts(options), options, null)) {
+            try (Session session = sessions.open(inventory, screenForScripts(options), options, null, compiler, false)) {
                 Startup.inBackground("opsh-transcript-header", session.recorder()::prepare);
                 return session.evaluate("-e", eval).code();
             }

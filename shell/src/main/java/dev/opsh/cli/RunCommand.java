@@ -2,6 +2,7 @@ package dev.opsh.cli;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
+import dev.opsh.engine.ScriptCompiler;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.render.Screen;
 import dev.opsh.repl.Session;
@@ -45,9 +46,10 @@ final class RunCommand implements Callable<Integer> {
             throw new OpshException(ExitCode.USAGE, "cannot read " + script + ": " + e.getMessage());
         }
         Sessions sessions = main.sessions();
+        ScriptCompiler compiler = sessions.compiling(source);
         Inventory inventory = sessions.inventory(options);
         Screen screen = main.screenForScripts(options);
-        try (Session session = sessions.open(inventory, screen, options, null)) {
+        try (Session session = sessions.open(inventory, screen, options, null, compiler, false)) {
             session.evaluator().define("args", args.toArray(String[]::new));
             return session.evaluate("run " + script, source).code();
         }

@@ -4,7 +4,9 @@ import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
 import dev.opsh.dsl.OpsContext;
 import dev.opsh.dsl.Provisioner;
+import dev.opsh.engine.CompiledInputStore;
 import dev.opsh.engine.Evaluator;
+import dev.opsh.engine.ScriptCompiler;
 import dev.opsh.guard.Operator;
 import dev.opsh.inventory.Inventory;
 import dev.opsh.inventory.InventoryCatalog;
@@ -61,11 +63,15 @@ final class Sessions {
      * @param terminal the interactive terminal, or null for {@code -e} and scripts
      */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
-        return open(inventory, screen, options, terminal, false);
+        return open(inventory, screen, options, terminal, compiler(), false);
     }
 
-    /** @param skipMutations a rerun: the guard skips every MUTATE and CHAOS step before it runs */
-    Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal, boolean skipMutations) {
+    /**
+     * @param compiler the session's compiler ({@link #compiler}), which may already be compiling its first input
+     * @param skipMutations a rerun: the guard skips every MUTATE and CHAOS step before it runs
+     */
+    Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal, ScriptCompiler compiler,
+            boolean skipMutations) {
         Secrets secrets = new Secrets(env::get);
         Recorder recorder = recorder(inventory, options, secrets, terminal);
         screen.tap(recorder::output);
@@ -75,7 +81,29 @@ final class Sessions {
                 screen::warning, terminal));
         OpsContext context = new OpsContext(inventory, secrets, events, provisioner,
                 skipMutations ? operator.skippingMutations() : operator);
-        return new Session(inventory, new Evaluator(context), screen, options.output, events, recorder);
+        return new Session(inventory, new Evaluator(context, compiler), screen, options.output, events, recorder);
+    }
+
+    /** A session's compiler, whose first inputs may come compiled from earlier runs ({@link CompiledInputStore}). */
+    ScriptCompiler compiler() {
+        return new ScriptCompiler(CompiledInputStore.at(CompiledInputStore.defaultDir(env::get, Path.of(System.getProperty("user.home")))));
+    }
+
+    /**
+     * A compiler already compiling {@code source} on a thread of its own, while the session around it
+     * opens. Compiling runs none of the operator's code; a source that does not compile is compiled
+     * again by the evaluation, which reports it.
+     */
+    ScriptCompiler compiling(String source) {
+        ScriptCompiler compiler = compiler();
+        Startup.inBackground("opsh-groovy", () -> {
+            try {
+                compiler.compile(source);
+            } catch (Throwable reportedByTheEvaluation) {
+                // The evaluation meets the same failure on the main thread, where the catch point shows it.
+            }
+        });
+        return compiler;
     }
 
     private Recorder recorder(Inventory inventory, ShellOptions options, Secrets secrets, Terminal terminal) {

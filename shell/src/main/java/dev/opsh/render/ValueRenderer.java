@@ -69,7 +69,7 @@ public final class ValueRenderer {
         if (value.getClass().isRecord()) {
             return keyValues(recordValues(value));
         }
-        return new AttributedString(InvokerHelper.toString(value));
+        return new AttributedString(text(value));
     }
 
     /** A short, one-line rendering used inside table cells and key/value lines. */
@@ -85,6 +85,19 @@ public final class ValueRenderer {
         }
         if (value instanceof Double || value instanceof Float) {
             return String.format("%.2f", ((Number) value).doubleValue());
+        }
+        return text(value);
+    }
+
+    /**
+     * Groovy's text for a value. A string, number, boolean or enum reads the same without Groovy's
+     * formatter, whose first use lists every class in the JDK (70 ms) to shorten class names that
+     * none of these print.
+     */
+    private static String text(Object value) {
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?>) {
+            return value.toString();
         }
         return InvokerHelper.toString(value);
     }
