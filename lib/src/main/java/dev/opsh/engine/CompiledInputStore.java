@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@code __pycache__}. An entry is the class files one input compiled to, named by a SHA-256 of the
  * input and of everything else the bytes depend on: this build of opsh and of Groovy, and the JVM.
  * Only a session's first inputs use it, while no import or class declared earlier can change what
- * a name means.
+ * a name means. opsh keeps it in {@code compiled/} under its state directory.
  *
  * <p>It is a cache and never an authority: an entry that is missing, unreadable, truncated, for
  * another source, or in the way of a write is passed over, and the input is compiled as if there
@@ -58,13 +58,6 @@ public final class CompiledInputStore {
     /** A store in {@code dir}, made on the first write. */
     public static CompiledInputStore at(Path dir) {
         return new CompiledInputStore(dir);
-    }
-
-    /** {@code $XDG_CACHE_HOME/opsh/compiled}, else {@code ~/.cache/opsh/compiled}. */
-    public static Path defaultDir(java.util.function.Function<String, String> env, Path home) {
-        String xdg = env.apply("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-        return cache.resolve("opsh").resolve("compiled");
     }
 
     /** One compiled class: its binary name and its class file. */

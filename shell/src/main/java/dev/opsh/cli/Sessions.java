@@ -86,7 +86,7 @@ final class Sessions {
 
     /** A session's compiler, whose first inputs may come compiled from earlier runs ({@link CompiledInputStore}). */
     ScriptCompiler compiler() {
-        return new ScriptCompiler(CompiledInputStore.at(CompiledInputStore.defaultDir(env::get, Path.of(System.getProperty("user.home")))));
+        return new ScriptCompiler(CompiledInputStore.at(home.state().resolve("compiled")));
     }
 
     /**

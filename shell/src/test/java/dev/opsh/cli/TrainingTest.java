@@ -34,9 +34,12 @@ class TrainingTest {
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("training finished").isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("opsh ").contains("[2]").contains("42");
+        assertThat(output).contains("opsh ").contains("[2]\n[2]").contains("42");
         try (var transcripts = Files.walk(dir.resolve("state"))) {
-            assertThat(transcripts.filter(p -> p.toString().endsWith(".jsonl"))).as("an -e and a REPL transcript").hasSize(2);
+            assertThat(transcripts.filter(p -> p.toString().endsWith(".jsonl"))).as("two -e and a REPL transcript").hasSize(3);
+        }
+        try (var compiled = Files.list(dir.resolve("state/opsh/compiled"))) {
+            assertThat(compiled).as("the -e expression, compiled once and then taken from the store, and the REPL's input").hasSize(2);
         }
     }
 }
