@@ -1,15 +1,17 @@
 package dev.opsh.transcript;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The bytes of one line: a JSON object whose first fields are {@code type, seq, t, at, prev}, then
@@ -24,26 +26,35 @@ final class LineCodec {
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}. */
     static final int TAIL = HASH_KEY.length + 64 + 2;
 
+    /** Jackson's streaming core alone, with the mapper's defaults for what it writes. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     private LineCodec() {}
 
-    /** The line for {@code event}, without its newline, with every string in the event redacted. */
+    /**
+     * The line for {@code event}, without its newline, with every string in the event redacted. It
+     * is written with Jackson's streaming generator: the same bytes as the transcript's mapper would
+     * write, without making the mapper, which the first line of every session would wait for, unless
+     * the event carries a JSON tree (a result).
+     */
     static byte[] encode(long seq, long t, Instant at, String prev, TranscriptEvent event, Redactor redactor) {
-        ObjectNode payload = TranscriptJson.MAPPER.valueToTree(event);
-        ObjectNode line = TranscriptJson.MAPPER.createObjectNode();
-        line.set("type", payload.remove("type"));
-        line.put("seq", seq);
-        line.put("t", t);
-        line.put("at", at.toString());
-        line.put("prev", prev);
-        for (Map.Entry<String, JsonNode> field : payload.properties()) {
-            line.set(redactor.redact(field.getKey()), TreeRedaction.redact(field.getValue(), redactor));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("type", EventFields.of(event.getClass()).type());
+            out.writeNumberField("seq", seq);
+            out.writeNumberField("t", t);
+            out.writeStringField("at", at.toString());
+            out.writeStringField("prev", prev);
+            for (EventFields.Field field : EventFields.of(event.getClass()).fields()) {
+                out.writeFieldName(redactor.redact(field.name()));
+                writeValue(out, field.value(event), redactor);
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("a transcript line could not be written to memory", e);
         }
-        byte[] body;
-        try {
-            body = TranscriptJson.MAPPER.writeValueAsBytes(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        byte[] body = bytes.toByteArray();
         String hash = Sha256.hex(body);
         byte[] out = Arrays.copyOf(body, body.length - 1 + TAIL);
         int at0 = body.length - 1;
@@ -53,6 +64,61 @@ final class LineCodec {
         out[out.length - 2] = '"';
         out[out.length - 1] = '}';
         return out;
+    }
+
+    /** One field's value, redacted as {@link TreeRedaction} redacts a tree's top level. */
+    private static void writeValue(JsonGenerator out, Object value, Redactor redactor) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String || value instanceof UUID || value instanceof Instant) {
+            out.writeString(redactor.redact(value.toString()));
+        } else if (value instanceof Integer || value instanceof Long) {
+            if (redactor.isSecret(value.toString())) {
+                out.writeString(Redactor.MASK);
+            } else {
+                out.writeNumber(((Number) value).longValue());
+            }
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else {
+            JsonNode tree = value instanceof JsonNode node ? node : TranscriptJson.MAPPER.valueToTree(value);
+            writeTree(out, TreeRedaction.redact(tree, redactor));
+        }
+    }
+
+    /** A JSON tree, as the mapper writes it; only a tree holding Java objects needs the mapper. */
+    private static void writeTree(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    out.writeFieldName(field.getKey());
+                    writeTree(out, field.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode element : node) {
+                    writeTree(out, element);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> out.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> out.writeNumber(node.intValue());
+                    case LONG -> out.writeNumber(node.longValue());
+                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> out.writeNumber(node.floatValue());
+                    case DOUBLE -> out.writeNumber(node.doubleValue());
+                    default -> out.writeNumber(node.decimalValue());
+                }
+            }
+            default -> TranscriptJson.MAPPER.writeTree(out, node);
+        }
     }
 
     /** Whether the line ends in a {@code hash} field that matches the rest of it. */

@@ -26,6 +26,19 @@ final class ResultJson {
         if (value instanceof CharSequence text) {
             return TextNode.valueOf(text.toString());
         }
+        // The commonest scalars, as the mapper would make them, without making the mapper.
+        if (value instanceof Integer i) {
+            return JsonNodeFactory.instance.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return JsonNodeFactory.instance.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return JsonNodeFactory.instance.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return JsonNodeFactory.instance.booleanNode(b);
+        }
         if (!isPlainData(value)) {
             return TextNode.valueOf(String.valueOf(value));
         }
