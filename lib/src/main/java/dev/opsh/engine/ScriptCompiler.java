@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
@@ -26,6 +28,7 @@ public final class ScriptCompiler {
     static final String SCRIPT_NAME = "opsh_input";
     private static final int CACHED_INPUTS = 256;
     private static final Set<String> SCRIPT_METHODS = Set.of("main", "run");
+    private static final String[] STAR_IMPORTS = {"java.time", "dev.opsh.inventory", "dev.opsh.dsl", "dev.opsh.adapters"};
 
     private final CompiledInputStore store;
     // Made by ready(), not here: a compiler is made on the way to the prompt, Groovy's classes are not.
@@ -117,6 +120,27 @@ public final class ScriptCompiler {
         }
     }
 
+    /** Whether {@code source} would come compiled from the store, for a start deciding what to load beside it. */
+    public boolean isStored(String source) {
+        return store.find(source) != null;
+    }
+
+    /**
+     * Loads what a first compile needs besides Groovy's runtime, by compiling a trivial script as a
+     * session would, into nothing: the parser, the name resolver's table of the JDK's classes, the
+     * class-file stubs of the script's base class and its verbs, and the class writer (together
+     * about 150 ms of a cold JVM). Safe on any thread, beside {@link #ready} on another, so that on
+     * two cores a first compile waits for the slower of the two rather than for both.
+     */
+    public static void loadCompilerParts() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(OpsScript.class.getName());
+        config.addCompilationCustomizers(new ImportCustomizer().addStarImports(STAR_IMPORTS));
+        CompilationUnit unit = new CompilationUnit(config);
+        unit.addSource("warm_up.groovy", "null");
+        unit.compile(Phases.CLASS_GENERATION);
+    }
+
     /** Loads the compiler, the class loader and Groovy's runtime, so that the first compile starts at once. */
     public synchronized void ready() {
         if (loader == null) {
@@ -171,7 +195,7 @@ public final class ScriptCompiler {
         c.setScriptBaseClass(OpsScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
         sessionImports = new SessionImports(imports);
-        imports.addStarImports("java.time", "dev.opsh.inventory", "dev.opsh.dsl", "dev.opsh.adapters");
+        imports.addStarImports(STAR_IMPORTS);
         c.addCompilationCustomizers(imports, sessionImports, new SessionVariables(),
                 new ASTTransformationCustomizer(ThreadInterrupt.class));
         return c;

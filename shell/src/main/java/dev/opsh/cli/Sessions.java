@@ -97,6 +97,11 @@ final class Sessions {
     ScriptCompiler compiling(String source) {
         ScriptCompiler compiler = compiler();
         Startup.inBackground("opsh-groovy", () -> {
+            if (!compiler.isStored(source)) {
+                // A first compile has two slow starts that need not wait for each other: Groovy's
+                // runtime, made here by compile(), and the compiler's own parts, on another thread.
+                Startup.inBackground("opsh-parser", ScriptCompiler::loadCompilerParts);
+            }
             try {
                 compiler.compile(source);
             } catch (Throwable reportedByTheEvaluation) {
