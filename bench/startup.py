@@ -8,7 +8,9 @@
 
 Measures (medians, with min and max):
   prompt  launch to an interactive prompt that accepts typing
-  eval    launch to the printed result of `-e '1+1'` (jshell and groovysh: `1+1` piped in)
+  eval    launch to the printed result of `-e '1+1'` (jshell and groovysh: `1+1` piped in); for opsh
+          twice: an expression it ran before (its compiled classes come from the store of compiled
+          inputs) and a new expression each run (`1+N`, compiled by Groovy)
   line    a trivial line (`x + 1`) in a warm session, Enter to result (p50, p95 over 200 lines)
   rss     resident memory of an idle REPL, 3 s after its prompt
   classes the classes loaded by the time the prompt shows (-Xlog:class+load), by library
@@ -75,6 +77,8 @@ def time_prompt(argv, prompt, env=None, measure_rss=False):
 
 
 def time_eval(argv, stdin=None, expect=b"2"):
+    if callable(argv):
+        argv, expect = argv()
     t0 = time.monotonic()
     out = subprocess.run(argv, input=stdin, capture_output=True, timeout=120).stdout
     elapsed = time.monotonic() - t0
@@ -164,7 +168,14 @@ def main():
         return
     subprocess.run([OPSH, "-e", "1"], env=env, capture_output=True, check=True)  # build and train once
 
-    tools = {"opsh": {"prompt": ([OPSH], b" lab  > "), "eval": ([OPSH, "-e", "1+1"], None)}}
+    fresh = iter(range(1, 10**9))
+
+    def new_expression():
+        n = next(fresh) * 7919 + os.getpid()  # never run before, so never in the store
+        return [OPSH, "-e", f"1+{n}"], str(n + 1).encode()
+
+    tools = {"opsh": {"prompt": ([OPSH], b" lab  > "), "eval": ([OPSH, "-e", "1+1"], None)},
+             "opsh new": {"eval": (new_expression, None)}}
     if not a.smoke:
         gcp = groovysh_classpath()
         groovysh = ["java", "-cp", gcp, "org.apache.groovy.groovysh.Main"]
@@ -176,14 +187,16 @@ def main():
     results = {name: ([], []) for name in tools}
     if not a.smoke:
         for name, t in tools.items():
-            time_prompt(*t["prompt"], env)  # warm-up
+            if "prompt" in t:
+                time_prompt(*t["prompt"], env)  # warm-up
             time_eval(*t["eval"])
     for _ in range(runs):
         for name, t in tools.items():
-            argv, prompt = t["prompt"]
             time.sleep(0.3)  # the previous JVM's memory is handed back before the next one starts
-            results[name][0].append(time_prompt(argv, prompt, env, measure_rss=(name == "opsh")))
-            time.sleep(0.3)
+            if "prompt" in t:
+                argv, prompt = t["prompt"]
+                results[name][0].append(time_prompt(argv, prompt, env, measure_rss=(name == "opsh")))
+                time.sleep(0.3)
             results[name][1].append(time_eval(*t["eval"]))
 
     jp = statistics.median(results["jshell"][0][0] for _ in [0]) if "jshell" in results else None
@@ -191,7 +204,8 @@ def main():
           f"runs: {runs}{'' if a.smoke else ' of each tool in turn, after a warm-up of each'}")
     print("measure                 tool       median s  (min, max)")
     for name, (p, e) in results.items():
-        print(f"launch to prompt        {name:9}  {summary([x[0] for x in p])}")
+        if p:
+            print(f"launch to prompt        {name:9}  {summary([x[0] for x in p])}")
     for name, (p, e) in results.items():
         print(f"launch to -e result     {name:9}  {summary(e)}")
     if "jshell" in results:
@@ -199,7 +213,8 @@ def main():
         je = statistics.median(results["jshell"][1])
         op = statistics.median(x[0] for x in results["opsh"][0])
         oe = statistics.median(results["opsh"][1])
-        print(f"ratio to jshell         prompt {op / jp:.2f}x, -e {oe / je:.2f}x")
+        on = statistics.median(results["opsh new"][1])
+        print(f"ratio to jshell         prompt {op / jp:.2f}x, -e {oe / je:.2f}x (a new expression: {on / je:.2f}x)")
     rss = [x[1] for x in results["opsh"][0]]
     print(f"idle REPL RSS (MB)      opsh       {statistics.median(rss):7.1f}  (min {min(rss):.1f}, max {max(rss):.1f})")
     p50, p95 = time_lines([OPSH], b" lab  > ", n=60 if a.smoke else 200, env=env)

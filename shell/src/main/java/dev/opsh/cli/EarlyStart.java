@@ -33,8 +33,21 @@ final class EarlyStart {
     private EarlyStart(SimpleArgs args, Sessions sessions) {
         this.args = args;
         if (args.eval() == null) {
-            this.terminal = Startup.supply("opsh-terminal", EarlyStart::openTerminal);
-            this.reader = terminal.thenApply(Repl::reader); // on the same thread, once the terminal is open
+            // One thread opens the terminal, hands it over, then makes the line reader on it, while
+            // the main thread opens the session. (A thenApply would let the main thread, waiting
+            // for the terminal, run the reader's making itself, before the session.)
+            this.terminal = new CompletableFuture<>();
+            this.reader = Startup.supply("opsh-terminal", () -> {
+                Terminal opened;
+                try {
+                    opened = openTerminal();
+                } catch (RuntimeException | Error e) {
+                    terminal.completeExceptionally(e);
+                    throw e;
+                }
+                terminal.complete(opened);
+                return Repl.reader(opened);
+            });
             this.compiler = null;
         } else {
             this.terminal = null;
