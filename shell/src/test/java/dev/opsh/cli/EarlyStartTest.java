@@ -101,6 +101,26 @@ class EarlyStartTest {
         assertThat(broken.output).contains("broken.yml:4:1: not valid YAML").doesNotContain("Exception in thread");
     }
 
+    @Test
+    void anExpressionRunAgainComesFromTheStoreOfCompiledInputsAndASyntaxErrorIsReportedOnce() throws Exception {
+        Files.writeString(dir.resolve("lab.yml"), "environment: lab\nhosts:\n  l: {address: 127.0.0.1}\n");
+        String expression = "def tripled = [1, 2].collect { it * 3 }; tripled + inventory.hosts.size()";
+
+        Result compiled = plain("-i", "lab", "-e", expression);
+        Result stored = plain("-i", "lab", "-e", expression);
+        Result syntax = plain("-i", "lab", "-e", "1 + )");
+
+        assertThat(compiled.exit).as(compiled.output).isZero();
+        assertThat(stored.exit).as(stored.output).isZero();
+        assertThat(stored.output).isEqualTo(compiled.output).contains("3").contains("6").contains("1");
+        try (var entries = Files.list(dir.resolve("state/opsh/compiled"))) {
+            assertThat(entries).as("the expression's compiled classes, kept once").hasSize(1);
+        }
+        assertThat(syntax.exit).as(syntax.output).isEqualTo(1);
+        assertThat(syntax.output.strip().lines()).as(syntax.output).hasSize(1);
+        assertThat(syntax.output).contains("line 1, column").doesNotContain("\tat ");
+    }
+
     private record Result(int exit, String output) {}
 
     /** A real opsh process with no terminal, as a script starts it. */
