@@ -66,18 +66,18 @@ final class LineCodec {
         return out;
     }
 
-    /** One field's value, redacted as {@link TreeRedaction} redacts a tree's top level. */
+    /**
+     * One field's value, redacted as {@link TreeRedaction} redacts a tree's top level, except that
+     * an event's own numbers (an exit code, a duration, a terminal's size) are opsh's and never
+     * masked: a masked one would make the line unreadable as its event, and replay would lose it.
+     */
     private static void writeValue(JsonGenerator out, Object value, Redactor redactor) throws IOException {
         if (value == null) {
             out.writeNull();
         } else if (value instanceof String || value instanceof UUID || value instanceof Instant) {
             out.writeString(redactor.redact(value.toString()));
         } else if (value instanceof Integer || value instanceof Long) {
-            if (redactor.isSecret(value.toString())) {
-                out.writeString(Redactor.MASK);
-            } else {
-                out.writeNumber(((Number) value).longValue());
-            }
+            out.writeNumber(((Number) value).longValue());
         } else if (value instanceof Boolean b) {
             out.writeBoolean(b);
         } else {
