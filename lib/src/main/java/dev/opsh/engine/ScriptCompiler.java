@@ -25,6 +25,10 @@ import org.codehaus.groovy.runtime.InvokerHelper;
  * A session's first inputs may come from a {@link CompiledInputStore} instead of the compiler.
  */
 public final class ScriptCompiler {
+    /**
+     * The one name of every input's script class: class loaders keep a lock per class name ever
+     * loaded, so unique names would grow the JVM's memory by an entry per input.
+     */
     static final String SCRIPT_NAME = "opsh_input";
     private static final int CACHED_INPUTS = 256;
     private static final Set<String> SCRIPT_METHODS = Set.of("main", "run");
@@ -61,7 +65,8 @@ public final class ScriptCompiler {
 
     /**
      * The class of {@code source}: a script whose {@code run} evaluates it, or, for an input that only
-     * declares classes, the first of them. Compiling runs none of the operator's code.
+     * declares classes, the first of them. Compiling runs none of the operator's code, short of
+     * Groovy's compile-time annotations ({@code @ASTTest}), which nobody types by accident.
      *
      * @throws EvaluationException when the source does not compile
      */

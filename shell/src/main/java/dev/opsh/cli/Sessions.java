@@ -91,8 +91,9 @@ final class Sessions {
 
     /**
      * A compiler already compiling {@code source} on a thread of its own, while the session around it
-     * opens. Compiling runs none of the operator's code; a source that does not compile is compiled
-     * again by the evaluation, which reports it.
+     * opens. Compiling runs none of the operator's code (see {@link ScriptCompiler#compile}), so it
+     * may come before the input is recorded, which still comes before it runs. A source that does not
+     * compile is compiled again by the evaluation, which reports it.
      */
     ScriptCompiler compiling(String source) {
         ScriptCompiler compiler = compiler();
