@@ -9,9 +9,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.MessageDigest;
@@ -19,7 +21,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +74,8 @@ public final class CompiledInputStore {
         }
         Path entry = dir.resolve(key(source));
         try {
-            if (!ownedAlone(dir) || !Files.isRegularFile(entry) || Files.size(entry) > MAX_ENTRY_BYTES) {
+            if (!ownedAlone(dir) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || !ownedAlone(entry)
+                    || Files.size(entry) > MAX_ENTRY_BYTES) {
                 return null;
             }
             return read(Files.readAllBytes(entry), source);
@@ -79,12 +84,15 @@ public final class CompiledInputStore {
         }
     }
 
-    /** Class files run as the operator: none are taken from a directory anyone else can write to. */
-    private static boolean ownedAlone(Path dir) throws IOException {
-        var permissions = Files.getPosixFilePermissions(dir);
-        return Files.getOwner(dir).getName().equals(System.getProperty("user.name"))
-                && !permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-                && !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    /**
+     * Class files run as the operator: none are taken from a directory or a file that is not the
+     * operator's, or that anyone else can write to.
+     */
+    private static boolean ownedAlone(Path path) throws IOException {
+        var permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /** Keeps what {@code source} compiled to; a store that cannot be written is left as it is. */
@@ -143,29 +151,58 @@ public final class CompiledInputStore {
     }
 
     /**
-     * What a compiled input depends on besides its source: the format of an entry, the JVM, and the
-     * jars of opsh and of Groovy (path, size and modification time: a rebuild gives new ones).
-     * Worked out on first use, on the thread that compiles.
+     * What a compiled input depends on besides its source: the format of an entry, the JVM, Groovy's
+     * settings, and every jar or class directory the compiler could resolve a name in (opsh's,
+     * Groovy's and the class path's: path, size and modification time, so a rebuild gives new ones).
+     * Worked out once, on first use, on the thread that compiles.
      */
     private static final class Build {
-        static final String ID = String.join("\n", "format " + FORMAT, System.getProperty("java.vm.version"),
-                jar(ScriptCompiler.class.getProtectionDomain().getCodeSource()),
-                jar(GroovySystem.class.getProtectionDomain().getCodeSource()));
-    }
+        static final String ID = id();
 
-    private static String jar(CodeSource source) {
-        if (source == null || source.getLocation() == null) {
-            return "?";
+        private static String id() {
+            StringBuilder id = new StringBuilder("format " + FORMAT).append('\n').append(System.getProperty("java.vm.version"));
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("groovy.")).sorted()
+                    .forEach(name -> id.append('\n').append(name).append('=').append(System.getProperty(name)));
+            Set<Path> places = new LinkedHashSet<>();
+            for (Class<?> c : List.of(ScriptCompiler.class, GroovySystem.class)) {
+                CodeSource source = c.getProtectionDomain().getCodeSource();
+                if (source != null && source.getLocation() != null) {
+                    try {
+                        places.add(Path.of(source.getLocation().toURI()));
+                    } catch (URISyntaxException | RuntimeException unusual) {
+                        id.append("\nunknown code source ").append(System.nanoTime()); // never reused
+                    }
+                }
+            }
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    places.add(Path.of(entry).toAbsolutePath());
+                }
+            }
+            places.forEach(place -> id.append('\n').append(place).append(' ').append(stamp(place)));
+            return id.toString();
         }
-        try {
-            Path path = Path.of(source.getLocation().toURI());
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            // A directory of classes (a test run) changes without its own time changing: never reuse.
-            String stamp = attributes.isDirectory() ? "directory " + System.nanoTime()
-                    : attributes.size() + " " + attributes.lastModifiedTime().toMillis();
-            return path + " " + stamp;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return "? " + System.nanoTime();
+
+        /** A jar's size and time; for a directory of classes (a build's), the newest time and total size in it. */
+        private static String stamp(Path place) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(place, BasicFileAttributes.class);
+                if (!attributes.isDirectory()) {
+                    return attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+                }
+                long newest = 0;
+                long size = 0;
+                try (Stream<Path> files = Files.walk(place)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                        newest = Math.max(newest, a.lastModifiedTime().toMillis());
+                        size += a.size();
+                    }
+                }
+                return "directory " + size + " " + newest;
+            } catch (IOException | RuntimeException missing) {
+                return "missing";
+            }
         }
     }
 
@@ -192,23 +229,29 @@ public final class CompiledInputStore {
             if (in.readInt() != FORMAT) {
                 return null;
             }
-            byte[] text = in.readNBytes(in.readInt());
+            byte[] text = in.readNBytes(length(in));
             if (!Arrays.equals(text, source.getBytes(StandardCharsets.UTF_8))) {
                 return null;
             }
-            int count = in.readInt();
+            // Every count and length is checked against what is left, so no damaged entry can ask for more memory than it has.
+            int count = length(in);
             List<ClassFile> classes = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
-                int length = in.readInt();
-                byte[] bytes = in.readNBytes(length);
-                if (bytes.length != length) {
-                    return null;
-                }
+                byte[] bytes = in.readNBytes(length(in));
                 classes.add(new ClassFile(name, bytes));
             }
             return count > 0 && in.read() == -1 ? classes : null;
         }
+    }
+
+    /** A count or length read from an entry, which cannot be more than the bytes left in it. */
+    private static int length(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("not a whole entry");
+        }
+        return length;
     }
 
     private static MessageDigest sha256() {

@@ -79,6 +79,7 @@ public final class Evaluator {
         try {
             Object result = script.run();
             keepMethods(script);
+            compiler.ran(source);
             return result;
         } catch (RuntimeException e) {
             throw interrupted(e) ? new EvaluationInterrupted() : e;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.Phases;
@@ -44,6 +45,11 @@ public final class ScriptCompiler {
      * an import or a class. Only then can it come from, or go to, the store.
      */
     private boolean pristine = true;
+    /** Which inputs may be written to the store, once they have run; none until the session says. */
+    private Predicate<String> mayKeep = source -> false;
+    /** The last input Groovy compiled that the store could keep, waiting for its run to end. */
+    private String unsavedSource;
+    private List<CompiledInputStore.ClassFile> unsavedClasses;
     private int groovyCompiles;
     /** Compiled inputs by source, so a repeated input (a watch, a retry) does not compile again. */
     private final Map<String, Class<?>> compiled = new LinkedHashMap<>(16, 0.75f, true) {
@@ -111,7 +117,8 @@ public final class ScriptCompiler {
             }
             boolean onlyTheScript = generated.stream().allMatch(c -> isScriptClass(c.name()));
             if (keep && pristine && !declaredImports && onlyTheScript) {
-                store.save(source, generated);
+                unsavedSource = source;
+                unsavedClasses = generated;
             }
             pristine &= !declaredImports && onlyTheScript;
             remember(source, scriptClass);
@@ -123,6 +130,27 @@ public final class ScriptCompiler {
             sessionImports.discard();
             throw new EvaluationException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Which inputs may be written to the store once they have run: the session passes those its
+     * transcript would keep verbatim, so that no secret the transcript masks reaches the store.
+     * Until it is called, nothing is written.
+     */
+    public synchronized void keepWhen(Predicate<String> mayKeep) {
+        this.mayKeep = mayKeep;
+    }
+
+    /**
+     * Writes {@code source}'s classes to the store if Groovy just compiled them, the session may keep
+     * the input, and it has run: only then does the session know every secret the run resolved.
+     */
+    synchronized void ran(String source) {
+        if (source.equals(unsavedSource) && mayKeep.test(source)) {
+            store.save(source, unsavedClasses);
+        }
+        unsavedSource = null;
+        unsavedClasses = null;
     }
 
     /** Whether {@code source} would come compiled from the store, for a start deciding what to load beside it. */

@@ -33,9 +33,11 @@ final class LineCodec {
 
     /**
      * The line for {@code event}, without its newline, with every string in the event redacted. It
-     * is written with Jackson's streaming generator: the same bytes as the transcript's mapper would
-     * write, without making the mapper, which the first line of every session would wait for, unless
-     * the event carries a JSON tree (a result).
+     * is written with Jackson's streaming generator: the bytes the transcript's mapper wrote, without
+     * making the mapper, which the first line of every session would wait for, unless the event
+     * carries a JSON tree (a result). The event's own field names and numbers are opsh's and are
+     * never masked (the mapper's encoding masked them too): a masked one would make the line
+     * unreadable as its event, and replay would lose it.
      */
     static byte[] encode(long seq, long t, Instant at, String prev, TranscriptEvent event, Redactor redactor) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
@@ -47,7 +49,7 @@ final class LineCodec {
             out.writeStringField("at", at.toString());
             out.writeStringField("prev", prev);
             for (EventFields.Field field : EventFields.of(event.getClass()).fields()) {
-                out.writeFieldName(redactor.redact(field.name()));
+                out.writeFieldName(field.name());
                 writeValue(out, field.value(event), redactor);
             }
             out.writeEndObject();
@@ -66,11 +68,7 @@ final class LineCodec {
         return out;
     }
 
-    /**
-     * One field's value, redacted as {@link TreeRedaction} redacts a tree's top level, except that
-     * an event's own numbers (an exit code, a duration, a terminal's size) are opsh's and never
-     * masked: a masked one would make the line unreadable as its event, and replay would lose it.
-     */
+    /** One field's value: a string redacted, an event's own number as it is, a result's tree by {@link TreeRedaction}. */
     private static void writeValue(JsonGenerator out, Object value, Redactor redactor) throws IOException {
         if (value == null) {
             out.writeNull();

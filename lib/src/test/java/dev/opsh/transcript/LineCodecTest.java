@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The streaming encoder writes, byte for byte, what the transcript's Jackson mapper writes for the same event. */
+/**
+ * The streaming encoder writes, byte for byte, what the transcript's Jackson mapper wrote for the same
+ * event, but for the event's own field names and numbers, which it never masks.
+ */
 class LineCodecTest {
     private static final Instant AT = Instant.parse("2026-12-01T15:04:05.123456Z");
     private final Redactor redactor = new Redactor(() -> Set.of("hunter2", "424242"));
@@ -77,6 +80,13 @@ class LineCodecTest {
         String result = new String(LineCodec.encode(2, 0, AT, LineCodec.ANCHOR, TranscriptEvent.Result.of(List.of(424242)), redactor),
                 StandardCharsets.UTF_8);
         assertThat(result).as("a number inside a result is the operator's data, and masked").contains("[\"***\"]");
+    }
+
+    @Test
+    void aSecretThatIsAlsoAFieldNameLeavesTheEventReadable() {
+        Redactor unlucky = new Redactor(() -> Set.of("text"));
+        byte[] line = LineCodec.encode(1, 0, AT, LineCodec.ANCHOR, new TranscriptEvent.Input("lab  > ", "1 + 1"), unlucky);
+        assertThat(LineCodec.decode(line, line.length).event()).isEqualTo(new TranscriptEvent.Input("lab  > ", "1 + 1"));
     }
 
     /** The line as the transcript wrote it with its mapper's trees (format 1, until the streaming encoder). */

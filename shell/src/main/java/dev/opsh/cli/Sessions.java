@@ -63,17 +63,20 @@ final class Sessions {
      * @param terminal the interactive terminal, or null for {@code -e} and scripts
      */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
-        return open(inventory, screen, options, terminal, compiler(), false);
+        return open(inventory, screen, options, terminal, new ScriptCompiler(CompiledInputStore.NONE), false);
     }
 
     /**
-     * @param compiler the session's compiler ({@link #compiler}), which may already be compiling its first input
+     * @param compiler the session's compiler ({@link #compiling}), which may already be compiling its first input
      * @param skipMutations a rerun: the guard skips every MUTATE and CHAOS step before it runs
      */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal, ScriptCompiler compiler,
             boolean skipMutations) {
         Secrets secrets = new Secrets(env::get);
-        Recorder recorder = recorder(inventory, options, secrets, terminal);
+        Redactor redactor = Redactor.of(secrets);
+        Recorder recorder = recorder(inventory, options, redactor, terminal);
+        // The store of compiled inputs keeps what the transcript would keep as typed, and nothing it masks.
+        compiler.keepWhen(source -> redactor.redact(source).equals(source));
         screen.tap(recorder::output);
         TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())), recorder);
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
@@ -84,26 +87,23 @@ final class Sessions {
         return new Session(inventory, new Evaluator(context, compiler), screen, options.output, events, recorder);
     }
 
-    /** A session's compiler, whose first inputs may come compiled from earlier runs ({@link CompiledInputStore}). */
-    ScriptCompiler compiler() {
-        return new ScriptCompiler(CompiledInputStore.at(home.state().resolve("compiled")));
-    }
-
     /**
-     * A compiler already compiling {@code source} on a thread of its own, while the session around it
+     * The compiler of a session of one input ({@code -e}, {@code run}), already compiling it on a
+     * thread of its own, from the store of compiled inputs when an earlier run of the same input
+     * left its classes there ({@link CompiledInputStore}), while the session around it
      * opens. Compiling runs none of the operator's code (see {@link ScriptCompiler#compile}), so it
      * may come before the input is recorded, which still comes before it runs. A source that does not
      * compile is compiled again by the evaluation, which reports it.
      */
     ScriptCompiler compiling(String source) {
-        ScriptCompiler compiler = compiler();
+        ScriptCompiler compiler = new ScriptCompiler(CompiledInputStore.at(home.state().resolve("compiled")));
         Startup.inBackground("opsh-groovy", () -> {
-            if (!compiler.isStored(source)) {
-                // A first compile has two slow starts that need not wait for each other: Groovy's
-                // runtime, made here by compile(), and the compiler's own parts, on another thread.
-                Startup.inBackground("opsh-parser", ScriptCompiler::loadCompilerParts);
-            }
             try {
+                if (!compiler.isStored(source)) {
+                    // A first compile has two slow starts that need not wait for each other: Groovy's
+                    // runtime, made here by compile(), and the compiler's own parts, on another thread.
+                    Startup.inBackground("opsh-parser", ScriptCompiler::loadCompilerParts);
+                }
                 compiler.compile(source);
             } catch (Throwable reportedByTheEvaluation) {
                 // The evaluation meets the same failure on the main thread, where the catch point shows it.
@@ -112,7 +112,7 @@ final class Sessions {
         return compiler;
     }
 
-    private Recorder recorder(Inventory inventory, ShellOptions options, Secrets secrets, Terminal terminal) {
+    private Recorder recorder(Inventory inventory, ShellOptions options, Redactor redactor, Terminal terminal) {
         if (options.noTranscript) {
             if (inventory.isProtected()) {
                 throw new OpshException(ExitCode.USAGE, "--no-transcript is refused on the protected inventory '"
@@ -124,6 +124,6 @@ final class Sessions {
                 SessionInfo.localUser(), SessionInfo.localHost(), Main.version(),
                 terminal == null ? 0 : terminal.getWidth(), terminal == null ? 0 : terminal.getHeight());
         return new Recorder(TranscriptWriter.create(TranscriptLocation.directory(env::get, System.getProperty("user.home")),
-                info, Redactor.of(secrets), Clock.systemUTC()));
+                info, redactor, Clock.systemUTC()));
     }
 }

@@ -109,12 +109,17 @@ class EarlyStartTest {
         Result compiled = plain("-i", "lab", "-e", expression);
         Result stored = plain("-i", "lab", "-e", expression);
         Result syntax = plain("-i", "lab", "-e", "1 + )");
+        Result secret = plain("-i", "lab", "-e", "def url = 'postgres://opsh:S3cretPW@db:5432/x'; url.size()");
 
         assertThat(compiled.exit).as(compiled.output).isZero();
         assertThat(stored.exit).as(stored.output).isZero();
         assertThat(stored.output).isEqualTo(compiled.output).contains("3").contains("6").contains("1");
+        assertThat(secret.exit).as(secret.output).isZero();
         try (var entries = Files.list(dir.resolve("state/opsh/compiled"))) {
-            assertThat(entries).as("the expression's compiled classes, kept once").hasSize(1);
+            assertThat(entries).as("the expression's compiled classes, kept once; never an input the transcript masks")
+                    .hasSize(1)
+                    .allSatisfy(entry -> assertThat(new String(Files.readAllBytes(entry), StandardCharsets.ISO_8859_1))
+                            .doesNotContain("S3cretPW"));
         }
         assertThat(syntax.exit).as(syntax.output).isEqualTo(1);
         assertThat(syntax.output.strip().lines()).as(syntax.output).hasSize(1);
