@@ -45,8 +45,11 @@ public final class ScriptCompiler {
      * an import or a class. Only then can it come from, or go to, the store.
      */
     private boolean pristine = true;
-    /** Which inputs may be written to the store, once they have run; none until the session says. */
-    private Predicate<String> mayKeep = source -> false;
+    /**
+     * Which inputs may be written to the store, once they have run; none until the session says.
+     * Set without the lock, so a session can open while its first input compiles.
+     */
+    private volatile Predicate<String> mayKeep = source -> false;
     /** The last input Groovy compiled that the store could keep, waiting for its run to end. */
     private String unsavedSource;
     private List<CompiledInputStore.ClassFile> unsavedClasses;
@@ -137,7 +140,7 @@ public final class ScriptCompiler {
      * transcript would keep verbatim, so that no secret the transcript masks reaches the store.
      * Until it is called, nothing is written.
      */
-    public synchronized void keepWhen(Predicate<String> mayKeep) {
+    public void keepWhen(Predicate<String> mayKeep) {
         this.mayKeep = mayKeep;
     }
 

@@ -89,11 +89,11 @@ final class Sessions {
 
     /**
      * The compiler of a session of one input ({@code -e}, {@code run}), already compiling it on a
-     * thread of its own, from the store of compiled inputs when an earlier run of the same input
-     * left its classes there ({@link CompiledInputStore}), while the session around it
-     * opens. Compiling runs none of the operator's code (see {@link ScriptCompiler#compile}), so it
-     * may come before the input is recorded, which still comes before it runs. A source that does not
-     * compile is compiled again by the evaluation, which reports it.
+     * thread of its own while the session around it opens: from the store of compiled inputs when an
+     * earlier run left its classes there ({@link CompiledInputStore}), else with Groovy. Compiling
+     * runs none of the operator's code (see {@link ScriptCompiler#compile}), so it may come before
+     * the input is recorded, which still comes before it runs. A source that does not compile is
+     * compiled again by the evaluation, which reports it.
      */
     ScriptCompiler compiling(String source) {
         ScriptCompiler compiler = new ScriptCompiler(CompiledInputStore.at(home.state().resolve("compiled")));
