@@ -69,20 +69,6 @@ class CompiledInputStoreTest {
     }
 
     @Test
-    void anEntryThatClaimsMoreThanItHoldsIsPassedOver() throws IOException {
-        CompiledInputStore store = CompiledInputStore.at(dir);
-        evaluate(keeping(store), INPUT);
-        Path entry = entries(dir).get(0);
-        byte[] bytes = Files.readAllBytes(entry);
-        int count = 4 + 4 + INPUT.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; // format, source length, source
-        java.nio.ByteBuffer.wrap(bytes).putInt(count, Integer.MAX_VALUE);
-        Files.write(entry, bytes);
-        ScriptCompiler compiler = keeping(store);
-        assertThat(evaluate(compiler, INPUT)).isEqualTo(12);
-        assertThat(compiler.groovyCompiles()).isEqualTo(1);
-    }
-
-    @Test
     void theEntryIsTheUsersOwn() throws IOException {
         evaluate(keeping(CompiledInputStore.at(dir.resolve("compiled"))), INPUT);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("compiled")))).isEqualTo("rwx------");
@@ -105,14 +91,18 @@ class CompiledInputStoreTest {
     }
 
     @Test
-    void aCorruptOrTruncatedEntryIsPassedOverAndReplaced() throws IOException {
+    void aCorruptTruncatedOrOverclaimingEntryIsPassedOverAndReplaced() throws IOException {
         CompiledInputStore store = CompiledInputStore.at(dir);
         evaluate(keeping(store), INPUT);
         Path entry = entries(dir).get(0);
         byte[] whole = Files.readAllBytes(entry);
 
+        byte[] hugeCount = whole.clone();
+        int countAt = 4 + 4 + INPUT.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; // format, source length, source
+        java.nio.ByteBuffer.wrap(hugeCount).putInt(countAt, Integer.MAX_VALUE);
+
         for (byte[] broken : List.of(new byte[0], "not an entry".getBytes(), java.util.Arrays.copyOf(whole, whole.length - 10),
-                java.util.Arrays.copyOf(whole, whole.length + 1))) {
+                java.util.Arrays.copyOf(whole, whole.length + 1), hugeCount)) {
             Files.write(entry, broken);
             ScriptCompiler compiler = keeping(store);
             assertThat(evaluate(compiler, INPUT)).isEqualTo(12);
