@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * Compiled inputs kept between sessions, so an {@code opsh -e} or a runbook run again skips Groovy's
  * compiler (its parser, its name resolver's listing of the JDK, its class writer), as Python keeps
  * {@code __pycache__}. An entry is the class files one input compiled to, named by a SHA-256 of the
- * input and of everything else the bytes depend on: this build of opsh and of Groovy, and the JVM.
+ * input and of everything else the bytes depend on: the JVM, Groovy's settings, and the jars and
+ * class directories of the class path, opsh's and Groovy's among them.
  * Only a session's first inputs use it, while no import or class declared earlier can change what
  * a name means. opsh keeps it in {@code compiled/} under its state directory.
  *
@@ -133,11 +135,11 @@ public final class CompiledInputStore {
         }
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path file) {
+    private static FileTime modified(Path file) {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime();
         } catch (IOException gone) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
+            return FileTime.fromMillis(0);
         }
     }
 

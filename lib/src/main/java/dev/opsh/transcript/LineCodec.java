@@ -35,20 +35,21 @@ final class LineCodec {
      * The line for {@code event}, without its newline, with every string in the event redacted. It
      * is written with Jackson's streaming generator: the bytes the transcript's mapper wrote, without
      * making the mapper, which the first line of every session would wait for, unless the event
-     * carries a JSON tree (a result). The event's own field names and numbers are opsh's and are
-     * never masked (the mapper's encoding masked them too): a masked one would make the line
+     * carries a JSON tree (a result). One difference from the mapper's lines: the event's own field
+     * names and numbers are opsh's and are never masked, since a masked one would make the line
      * unreadable as its event, and replay would lose it.
      */
     static byte[] encode(long seq, long t, Instant at, String prev, TranscriptEvent event, Redactor redactor) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
-            out.writeStringField("type", EventFields.of(event.getClass()).type());
+            EventFields fields = EventFields.of(event.getClass());
+            out.writeStringField("type", fields.type());
             out.writeNumberField("seq", seq);
             out.writeNumberField("t", t);
             out.writeStringField("at", at.toString());
             out.writeStringField("prev", prev);
-            for (EventFields.Field field : EventFields.of(event.getClass()).fields()) {
+            for (EventFields.Field field : fields.fields()) {
                 out.writeFieldName(field.name());
                 writeValue(out, field.value(event), redactor);
             }
