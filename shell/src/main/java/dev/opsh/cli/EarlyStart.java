@@ -5,8 +5,8 @@ import dev.opsh.inventory.Inventory;
 import dev.opsh.repl.Repl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -57,16 +57,20 @@ final class EarlyStart {
         this.inventory = Startup.supply("opsh-inventory", () -> {
             Inventory loaded = sessions.inventory(args.inventory());
             // What opening the session needs next and this thread has time for, while the terminal
-            // is still being made: the transcript's session id (SecureRandom) and the time zone
-            // rules of the header's local time (two reads of the JDK's tzdb.dat).
+            // is still being made: the transcript's session id (SecureRandom) and the time zone of
+            // the header's local time (a read of the JDK's tzdb.dat).
             UUID.randomUUID();
-            ZoneId.systemDefault().getRules();
+            TimeZone.getDefault();
             return loaded;
         });
-        // JLine and Groovy log through java.util.logging, whose first use searches every jar on the
-        // class path for a System.LoggerFinder: tens of milliseconds, which this thread spends
-        // while it would only wait for the others.
+        // JLine and Groovy log through java.util.logging, whose first use reads its configuration
+        // and looks for a System.LoggerFinder (dev.opsh.JulLoggerFinder says why that search stays
+        // short): about 15 ms, which this thread spends while it would only wait for the others.
         Logger.getLogger("org.jline");
+        if (compiler != null) {
+            // Likewise the jars Groovy's runtime opens first, while the compile thread starts it.
+            ScriptCompiler.openClassPath();
+        }
     }
 
     /** Begins the start when {@code args} is one of the simple command lines, else returns null and does nothing. */

@@ -25,9 +25,9 @@ import dev.opsh.transcript.TranscriptWriter;
 import java.time.Clock;
 import dev.opsh.repl.TerminalEvents;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import org.jline.terminal.Terminal;
 import java.util.Map;
+import java.util.TimeZone;
 
 /** Opens a session: picks and loads the inventory, and builds the engine over it. */
 final class Sessions {
@@ -78,7 +78,7 @@ final class Sessions {
         // The store of compiled inputs keeps what the transcript would keep as typed, and nothing it masks.
         compiler.keepWhen(source -> redactor.redact(source).equals(source));
         screen.tap(recorder::output);
-        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(ZoneId.systemDefault())), recorder);
+        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(TimeZone.getDefault())), recorder);
         Provisioner provisioner = inventory.lab() ? new LabProvisioner(lab(), events) : Provisioner.NONE;
         Operator operator = new Operator(env, new TtyConfirmationPrompt(TtyConfirmationPrompt.CONTROLLING_TERMINAL,
                 screen::warning, terminal));

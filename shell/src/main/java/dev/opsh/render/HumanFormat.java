@@ -2,14 +2,14 @@ package dev.opsh.render;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.TimeZone;
 
-/** How durations and instants read to a person: {@code 3h 12m}, {@code 2026-11-23 06:13:22Z (07:13:22 CET)}. */
+/** How durations and instants read to a person: {@code 3h 12m}, {@code 2026-11-23 06:13:22Z (07:13:22 +01:00)}. */
 public final class HumanFormat {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss z");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss xxx");
 
     private HumanFormat() {}
 
@@ -38,13 +38,21 @@ public final class HumanFormat {
         return seconds + "s";
     }
 
-    /** The instant in UTC, with the local time beside it. */
-    public static String instant(Instant t, ZoneId zone) {
+    /**
+     * The instant in UTC, with the local time and its offset beside it unless the zone is UTC all
+     * year. The zone is a {@link TimeZone} rather than a {@code java.time.ZoneId}, and the local
+     * time carries its offset rather than the zone's abbreviation: a JVM's first region
+     * {@code ZoneId}, which the JDK's zone names also make, loads {@code java.time}'s zone-rules
+     * providers, and that searches every jar on the class path, while the session header needs this
+     * before the first prompt. An offset is also unambiguous where abbreviations are not (CST).
+     */
+    public static String instant(Instant t, TimeZone zone) {
         String utc = UTC.format(t);
-        if (zone.normalized().equals(ZoneOffset.UTC)) {
+        if (zone.getRawOffset() == 0 && !zone.observesDaylightTime()) {
             return utc;
         }
-        return utc + " (" + LOCAL.format(t.atZone(zone)) + ")";
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(zone.getOffset(t.toEpochMilli()) / 1000);
+        return utc + " (" + LOCAL.format(t.atOffset(offset)) + ")";
     }
 
     /** The instant in UTC only, short enough for a table cell. */

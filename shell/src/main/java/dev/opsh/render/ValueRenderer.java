@@ -6,13 +6,13 @@ import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -29,10 +29,11 @@ public final class ValueRenderer {
     private static final Set<String> BAD_WORDS = Set.of("DOWN", "TIMEOUT", "ERROR", "FAILED", "REFUSED", "false");
     private static final Set<String> GOOD_WORDS = Set.of("UP", "OK", "running", "open");
 
-    private final ZoneId zone;
+    private final TimeZone zone;
     private final InventoryView inventoryView = new InventoryView(this);
 
-    public ValueRenderer(ZoneId zone) {
+    /** @param zone the local time zone shown beside instants (see {@link HumanFormat#instant}) */
+    public ValueRenderer(TimeZone zone) {
         this.zone = zone;
     }
 

@@ -7,10 +7,10 @@ import dev.opsh.inventory.Inventory;
 import dev.opsh.render.JsonRenderer;
 import dev.opsh.render.Screen;
 import dev.opsh.render.ValueRenderer;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +23,7 @@ public final class Session implements AutoCloseable {
     private final Evaluator evaluator;
     private final Screen screen;
     private final OutputMode output;
-    private final ValueRenderer values = new ValueRenderer(ZoneId.systemDefault());
+    private final ValueRenderer values = new ValueRenderer(TimeZone.getDefault());
     private JsonRenderer json;
     private final Failures failures;
     private final List<String> successfulInputs = new ArrayList<>();

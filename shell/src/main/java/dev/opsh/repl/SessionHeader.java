@@ -5,7 +5,7 @@ import dev.opsh.render.HumanFormat;
 import dev.opsh.render.PromptStyle;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.TimeZone;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -21,7 +21,7 @@ public final class SessionHeader {
                 .styled(PromptStyle.of(inventory.environment(), inventory.isProtected()), " " + inventory.name() + " ")
                 .append(" environment ").styled(AttributedStyle.BOLD, inventory.environment())
                 .append(inventory.isProtected() ? ", PROTECTED: mutations need CONFIRM_PROD=1 and a typed phrase" : ", unprotected")
-                .append('\n').append(userAtHost).append(", started ").append(HumanFormat.instant(started, ZoneId.systemDefault()))
+                .append('\n').append(userAtHost).append(", started ").append(HumanFormat.instant(started, TimeZone.getDefault()))
                 .append('\n').append(transcript == null ? "not recorded (--no-transcript)" : "transcript " + transcript)
                 .append('\n').styled(AttributedStyle.DEFAULT.faint(), "/help lists the verbs; Tab completes; Ctrl-C stops an evaluation; Ctrl-D leaves");
         return out.toAttributedString();

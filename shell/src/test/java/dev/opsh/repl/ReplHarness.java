@@ -53,7 +53,7 @@ final class ReplHarness implements AutoCloseable {
         terminal = new ExternalTerminal("test", "xterm-256color", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(160, 50));
         Screen screen = new Screen(terminal.writer(), terminal.writer(), terminal, true);
-        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(java.time.ZoneId.of("UTC"))), Recorder.NONE);
+        TerminalEvents events = new TerminalEvents(screen, terminal, new WatchView(new ValueRenderer(java.util.TimeZone.getTimeZone("UTC"))), Recorder.NONE);
         Inventory inventory = inventory(dir);
         session = new Session(inventory, new Evaluator(new OpsContext(inventory, new Secrets(k -> null), events, Provisioner.NONE)),
                 screen, OutputMode.TEXT, events, Recorder.NONE);
