@@ -1,19 +1,24 @@
 package dev.opsh;
 
-import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Sends the JDK's own logging ({@link System.Logger}) to {@code java.util.logging}, as the JDK
- * does when no finder is registered, so log output is what it would have been.
+ * Sends the JDK's own logging ({@link System.Logger}) to {@code java.util.logging}, where the JDK
+ * sends it when no finder is registered: a logger of the same name, the same handlers, and the
+ * caller as the source. One difference: the JDK's internal loggers reach it through
+ * {@code System.Logger}'s seven levels, so their FINEST arrives as FINER and their CONFIG as FINE
+ * (the JDK's own bridge keeps those two), which matters only to a {@code logging.properties} that
+ * tunes a JDK logger at exactly those levels.
  *
- * <p>It exists for start-up time. The first use of {@code java.util.logging} (JLine's, before the
- * first prompt) asks whether a finder is registered, and that search opens every jar on the class
- * path when none is: about 25 ms of a cold start's CPU. Both opsh jars register this class, and
- * they come first on the class path, because the JDK's search reads one registration ahead: with
- * two it stops at the second instead of at the end of the class path.
+ * <p>It exists for start-up time. When {@code java.util.logging} starts (JLine's first use, before
+ * the first prompt) it asks whether a finder is registered, and the JDK's search reads one
+ * registration ahead: with none, or one, it opens every jar on the class path to look for the
+ * next, about 25 ms of a cold start's CPU. opsh-lib and the shell both register this class, and
+ * the launcher puts both jars first, so that check stops at the second. (The JDK's loading of the
+ * finder itself, on the first {@code System.getLogger}, still reads to the end of the class path;
+ * nothing before the prompt makes one.) Being registered in opsh-lib, it is the finder of any JVM
+ * that has opsh-lib on its class path.
  */
 public final class JulLoggerFinder extends System.LoggerFinder {
     @Override
@@ -21,6 +26,20 @@ public final class JulLoggerFinder extends System.LoggerFinder {
         return new JulLogger(Logger.getLogger(name));
     }
 
+    /** {@code System.Logger}'s levels as the JDK maps them to {@code java.util.logging}'s. */
+    static java.util.logging.Level julLevel(System.Logger.Level level) {
+        return switch (level) {
+            case ALL -> java.util.logging.Level.ALL;
+            case TRACE -> java.util.logging.Level.FINER;
+            case DEBUG -> java.util.logging.Level.FINE;
+            case INFO -> java.util.logging.Level.INFO;
+            case WARNING -> java.util.logging.Level.WARNING;
+            case ERROR -> java.util.logging.Level.SEVERE;
+            case OFF -> java.util.logging.Level.OFF;
+        };
+    }
+
+    /** Logs as the JDK's bridge does, through {@code logrb}, naming the caller itself since JUL would name this class. */
     private record JulLogger(Logger logger) implements System.Logger {
         @Override
         public String getName() {
@@ -29,40 +48,33 @@ public final class JulLoggerFinder extends System.LoggerFinder {
 
         @Override
         public boolean isLoggable(Level level) {
-            return logger.isLoggable(jul(level));
+            return logger.isLoggable(julLevel(level));
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
             if (isLoggable(level)) {
-                LogRecord record = record(level, bundle, message);
-                record.setThrown(thrown);
-                logger.log(record);
+                StackWalker.StackFrame caller = caller();
+                logger.logrb(julLevel(level), caller == null ? null : caller.getClassName(),
+                        caller == null ? null : caller.getMethodName(), bundle, message, thrown);
             }
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String format, Object... params) {
             if (isLoggable(level)) {
-                LogRecord record = record(level, bundle, format);
-                record.setParameters(params);
-                logger.log(record);
+                StackWalker.StackFrame caller = caller();
+                logger.logrb(julLevel(level), caller == null ? null : caller.getClassName(),
+                        caller == null ? null : caller.getMethodName(), bundle, format, params);
             }
         }
 
-        private LogRecord record(Level level, ResourceBundle bundle, String message) {
-            LogRecord record = new LogRecord(jul(level), message);
-            record.setLoggerName(logger.getName());
-            record.setResourceBundle(bundle);
-            // The caller is the first frame outside the logging machinery, as the JDK's bridge reports it.
-            Optional<StackWalker.StackFrame> caller = StackWalker.getInstance().walk(frames -> frames
+        /** The first frame outside the logging machinery, or null. */
+        private static StackWalker.StackFrame caller() {
+            return StackWalker.getInstance().walk(frames -> frames
                     .filter(frame -> !isLogging(frame.getClassName()))
-                    .findFirst());
-            caller.ifPresent(frame -> {
-                record.setSourceClassName(frame.getClassName());
-                record.setSourceMethodName(frame.getMethodName());
-            });
-            return record;
+                    .findFirst()
+                    .orElse(null));
         }
 
         private static boolean isLogging(String className) {
@@ -71,19 +83,6 @@ public final class JulLoggerFinder extends System.LoggerFinder {
                     || className.startsWith("java.lang.System$Logger")
                     || className.startsWith("jdk.internal.logger.")
                     || className.startsWith("sun.util.logging.");
-        }
-
-        /** The JDK's own mapping of {@link System.Logger.Level} to {@code java.util.logging}. */
-        static java.util.logging.Level jul(Level level) {
-            return switch (level) {
-                case ALL -> java.util.logging.Level.ALL;
-                case TRACE -> java.util.logging.Level.FINER;
-                case DEBUG -> java.util.logging.Level.FINE;
-                case INFO -> java.util.logging.Level.INFO;
-                case WARNING -> java.util.logging.Level.WARNING;
-                case ERROR -> java.util.logging.Level.SEVERE;
-                case OFF -> java.util.logging.Level.OFF;
-            };
         }
     }
 }

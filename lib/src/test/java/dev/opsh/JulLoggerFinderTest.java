@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -63,10 +64,23 @@ class JulLoggerFinderTest {
 
     @Test
     void levelsMapAsTheJdksOwnBridgeMapsThem() {
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.ALL)).isEqualTo(Level.ALL);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.TRACE)).isEqualTo(Level.FINER);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.DEBUG)).isEqualTo(Level.FINE);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.INFO)).isEqualTo(Level.INFO);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.WARNING)).isEqualTo(Level.WARNING);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.ERROR)).isEqualTo(Level.SEVERE);
+        assertThat(JulLoggerFinder.julLevel(System.Logger.Level.OFF)).isEqualTo(Level.OFF);
+    }
+
+    @Test
+    void aLoggerWritesWhatItsJulLevelAllows() {
         System.Logger logger = System.getLogger("opsh.test.finder");
         assertThat(logger.isLoggable(System.Logger.Level.INFO)).isTrue();
         assertThat(logger.isLoggable(System.Logger.Level.DEBUG)).isFalse();
 
+        jul.setLevel(Level.FINER);
+        assertThat(logger.isLoggable(System.Logger.Level.TRACE)).isTrue();
         jul.setLevel(Level.FINE);
         assertThat(logger.isLoggable(System.Logger.Level.DEBUG)).isTrue();
         assertThat(logger.isLoggable(System.Logger.Level.TRACE)).isFalse();
@@ -77,6 +91,20 @@ class JulLoggerFinderTest {
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
             assertThat(record.getThrown()).isSameAs(cause);
+            assertThat(record.getSourceClassName()).isEqualTo(JulLoggerFinderTest.class.getName());
+        });
+    }
+
+    @Test
+    void aResourceBundleTravelsWithTheRecordByNameToo() {
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.opsh.JulLoggerFinderTestMessages");
+        System.getLogger("opsh.test.finder", bundle).log(System.Logger.Level.WARNING, "disk.full", "/var");
+
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.getResourceBundle()).isSameAs(bundle);
+            assertThat(record.getResourceBundleName()).isEqualTo("dev.opsh.JulLoggerFinderTestMessages");
+            assertThat(record.getMessage()).isEqualTo("disk.full");
+            assertThat(new java.util.logging.SimpleFormatter().formatMessage(record)).isEqualTo("disk /var is full");
         });
     }
 }

@@ -45,14 +45,25 @@ public final class HumanFormat {
      * {@code ZoneId}, which the JDK's zone names also make, loads {@code java.time}'s zone-rules
      * providers, and that searches every jar on the class path, while the session header needs this
      * before the first prompt. An offset is also unambiguous where abbreviations are not (CST).
+     * ({@code TimeZone} starts its zones in 1900, so an earlier instant shows the zone's standard
+     * offset, not its local mean time.)
      */
     public static String instant(Instant t, TimeZone zone) {
         String utc = UTC.format(t);
         if (zone.getRawOffset() == 0 && !zone.observesDaylightTime()) {
             return utc;
         }
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(zone.getOffset(t.toEpochMilli()) / 1000);
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(zone.getOffset(epochMillis(t)) / 1000);
         return utc + " (" + LOCAL.format(t.atOffset(offset)) + ")";
+    }
+
+    /** The instant's milliseconds, clamped for one too far away to count them in a long. */
+    private static long epochMillis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException farAway) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** The instant in UTC only, short enough for a table cell. */

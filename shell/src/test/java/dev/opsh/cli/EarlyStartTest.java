@@ -18,19 +18,6 @@ class EarlyStartTest {
     Path dir;
 
     @Test
-    void bothOpshJarsRegisterTheLoggerFinderSoTheJdksSearchForOneStopsAtTheSecond() throws Exception {
-        // The JDK's search reads one registration ahead; with a single one it opens every jar.
-        List<java.net.URL> registrations = java.util.Collections.list(getClass().getClassLoader()
-                .getResources("META-INF/services/java.lang.System$LoggerFinder"));
-        assertThat(registrations).hasSize(2);
-        for (java.net.URL url : registrations) {
-            try (var in = url.openStream()) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo("dev.opsh.JulLoggerFinder");
-            }
-        }
-    }
-
-    @Test
     void onlyACommandLineOfInventoryAndExpressionStartsEarly() {
         assertThat(simple()).contains(new EarlyStart.SimpleArgs(null, null));
         assertThat(simple("-i", "prod")).contains(new EarlyStart.SimpleArgs("prod", null));

@@ -32,4 +32,18 @@ class HumanFormatTest {
         assertThat(HumanFormat.instant(WINTER, TimeZone.getTimeZone("Europe/London")))
                 .isEqualTo("2026-11-23 06:13:22Z (06:13:22 +00:00)");
     }
+
+    @Test
+    void theHourThatRepeatsWhenClocksGoBackShowsWhichOfTheTwoItIs() {
+        TimeZone berlin = TimeZone.getTimeZone("Europe/Berlin");
+        assertThat(HumanFormat.instant(Instant.parse("2026-10-25T00:30:00Z"), berlin)).endsWith("(02:30:00 +02:00)");
+        assertThat(HumanFormat.instant(Instant.parse("2026-10-25T01:30:00Z"), berlin)).endsWith("(02:30:00 +01:00)");
+    }
+
+    @Test
+    void anInstantTooFarAwayForMillisecondsStillPrints() {
+        Instant far = Instant.ofEpochSecond(10_000_000_000_000_000L);
+        assertThat(HumanFormat.instant(far, TimeZone.getTimeZone("Europe/Berlin")))
+                .isEqualTo("+316889355-01-25 17:46:40Z (18:46:40 +01:00)");
+    }
 }
