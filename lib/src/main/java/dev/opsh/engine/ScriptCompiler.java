@@ -276,7 +276,8 @@ public final class ScriptCompiler {
             }
             if (error instanceof SyntaxErrorMessage syntax) {
                 var cause = syntax.getCause();
-                out.append(cause.getOriginalMessage()).append(" at line ").append(cause.getLine())
+                // Groovy ends some messages (an unresolved class) with a newline of their own.
+                out.append(cause.getOriginalMessage().strip()).append(" at line ").append(cause.getLine())
                         .append(", column ").append(cause.getStartColumn());
             } else if (error instanceof Message message) {
                 java.io.StringWriter text = new java.io.StringWriter();

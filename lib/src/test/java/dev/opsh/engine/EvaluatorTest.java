@@ -69,6 +69,13 @@ class EvaluatorTest {
     }
 
     @Test
+    void anUnresolvedClassIsReportedOnOneLine() {
+        assertThatThrownBy(() -> evaluator.evaluate("import no.such.Thing"))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessage("unable to resolve class no.such.Thing at line 1, column 1");
+    }
+
+    @Test
     void syntaxErrorsNameLineAndColumn() {
         assertThatThrownBy(() -> evaluator.evaluate("1 + )"))
                 .isInstanceOf(EvaluationException.class)
