@@ -76,11 +76,11 @@ def time_prompt(argv, prompt, env=None, measure_rss=False):
         stop(pid, fd)
 
 
-def time_eval(argv, stdin=None, expect=b"2"):
+def time_eval(argv, stdin=None, expect=b"2", env=None):
     if callable(argv):
         argv, expect = argv()
     t0 = time.monotonic()
-    out = subprocess.run(argv, input=stdin, capture_output=True, timeout=120).stdout
+    out = subprocess.run(argv, input=stdin, env=env, capture_output=True, timeout=120).stdout
     elapsed = time.monotonic() - t0
     if expect not in out:
         raise RuntimeError(f"{argv} printed {out[-200:]!r}")
@@ -157,8 +157,10 @@ def main():
     runs = 1 if a.smoke else a.runs
     # NO_COLOR keeps the prompt text plain so it can be matched; colouring it costs nothing measurable.
     # A usual terminal type: JLine ships its capabilities, so it need not run infocmp.
+    # Its own transcripts and state (the store of compiled inputs, history), not the operator's.
     env = dict(os.environ, NO_COLOR="1", TERM="xterm-256color",
-               OPSH_TRANSCRIPT_DIR=os.path.join(HOME, "bench", "target", "transcripts"))
+               OPSH_TRANSCRIPT_DIR=os.path.join(HOME, "bench", "target", "transcripts"),
+               XDG_STATE_HOME=os.path.join(HOME, "bench", "target", "state"))
     if a.classes:
         subprocess.run([a.classes, "-e", "1"], env=env, capture_output=True, check=True)  # build and train once
         total, counts = class_audit(a.classes, env)
@@ -169,6 +171,9 @@ def main():
     subprocess.run([OPSH, "-e", "1"], env=env, capture_output=True, check=True)  # build and train once
 
     fresh = iter(range(1, 10**9))
+
+    def opsh_env(tool):
+        return env if tool.startswith("opsh") else None
 
     def new_expression():
         n = next(fresh) * 7919 + os.getpid()  # never run before, so never in the store
@@ -189,7 +194,7 @@ def main():
         for name, t in tools.items():
             if "prompt" in t:
                 time_prompt(*t["prompt"], env)  # warm-up
-            time_eval(*t["eval"])
+            time_eval(*t["eval"], env=opsh_env(name))
     for _ in range(runs):
         for name, t in tools.items():
             time.sleep(0.3)  # the previous JVM's memory is handed back before the next one starts
@@ -197,7 +202,7 @@ def main():
                 argv, prompt = t["prompt"]
                 results[name][0].append(time_prompt(argv, prompt, env, measure_rss=(name == "opsh")))
                 time.sleep(0.3)
-            results[name][1].append(time_eval(*t["eval"]))
+            results[name][1].append(time_eval(*t["eval"], env=opsh_env(name)))
 
     jp = statistics.median(results["jshell"][0][0] for _ in [0]) if "jshell" in results else None
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; "
