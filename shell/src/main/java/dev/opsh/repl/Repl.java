@@ -31,9 +31,10 @@ public final class Repl {
     private static final long ABANDON_AFTER_MS = 2000;
     /**
      * How long the warm-up waits for the first prompt to be drawn before it takes the other core:
-     * drawing takes tens of milliseconds, and nobody types a line in this time.
+     * the prompt shows 1-2 ms after the reader starts (docs/benchmarks.md), and a line typed at
+     * once waits for the warm-up, so it starts as soon after that as is safe.
      */
-    private static final long PROMPT_DRAWN_MS = 150;
+    private static final long PROMPT_DRAWN_MS = 20;
 
     private final Session session;
     private final Terminal terminal;
