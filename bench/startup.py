@@ -125,7 +125,8 @@ def class_audit(opsh, env):
     pid, fd = spawn([opsh], audit_env)
     try:
         read_until(fd, b" lab  > ")
-        time.sleep(0.05)  # let the log catch up with the prompt; warm-up work after it is not counted
+        # Read at once: the JVM writes each line as the class loads, and the compiler's warm-up,
+        # which is not counted, starts 20 ms after the prompt.
         with open(log) as f:
             names = [line.split()[1] for line in f if " source: " in line]
     finally:
