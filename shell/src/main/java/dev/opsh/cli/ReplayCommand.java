@@ -2,8 +2,6 @@ package dev.opsh.cli;
 
 import dev.opsh.ExitCode;
 import dev.opsh.OpshException;
-import dev.opsh.engine.CompiledInputStore;
-import dev.opsh.engine.ScriptCompiler;
 import dev.opsh.replay.EnvironmentPrompt;
 import dev.opsh.replay.ReplayKeys;
 import dev.opsh.replay.ReplayPlayer;
@@ -120,7 +118,7 @@ public final class ReplayCommand implements Callable<Integer> {
         var screen = main.screenForScripts(options);
         note("rerunning " + file.getFileName() + " (recorded on " + header.inventory() + ") against " + target.name()
                 + (withMutations ? ", mutations under the guard" : ", mutations skipped"));
-        try (dev.opsh.repl.Session session = sessions.open(target, screen, options, null, new ScriptCompiler(CompiledInputStore.NONE), !withMutations)) {
+        try (dev.opsh.repl.Session session = sessions.open(target, screen, options, null, !withMutations)) {
             List<Rerun.Step> steps = new Rerun(session).run(TranscriptReader.readAll(file));
             Rerun.show(steps, screen);
             return steps.stream().anyMatch(s -> s.outcome().equals("differs")) ? ExitCode.FAILURE.code() : ExitCode.OK.code();

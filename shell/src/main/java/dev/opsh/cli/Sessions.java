@@ -63,7 +63,12 @@ final class Sessions {
      * @param terminal the interactive terminal, or null for {@code -e} and scripts
      */
     Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal) {
-        return open(inventory, screen, options, terminal, new ScriptCompiler(CompiledInputStore.NONE), false);
+        return open(inventory, screen, options, terminal, false);
+    }
+
+    /** @param skipMutations a rerun: the guard skips every MUTATE and CHAOS step before it runs */
+    Session open(Inventory inventory, Screen screen, ShellOptions options, Terminal terminal, boolean skipMutations) {
+        return open(inventory, screen, options, terminal, new ScriptCompiler(CompiledInputStore.NONE), skipMutations);
     }
 
     /**
